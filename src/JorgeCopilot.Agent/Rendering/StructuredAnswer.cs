@@ -1,0 +1,31 @@
+namespace JorgeCopilot.Agent.Rendering;
+
+/// <summary>
+/// Channel-neutral answer. Renderers turn it into Markdown (web), an Adaptive Card (Teams) or plain text within
+/// three SMS segments. Every number shown must come from a <see cref="AnswerFact"/> or a table cell a tool returned.
+/// </summary>
+public sealed record StructuredAnswer(string Text)
+{
+    /// <summary>What kind of answer this is ("ranked-leads", "lead-score", "price-range", "forecast", "clarification", "help", ...); cards are chosen by it.</summary>
+    public string Kind { get; init; } = "text";
+    public IReadOnlyList<AnswerFact> Facts { get; init; } = [];
+    public AnswerTable? Table { get; init; }
+    public AnswerChart? Chart { get; init; }
+    /// <summary>Follow-ups the user can tap (Teams buttons) or type.</summary>
+    public IReadOnlyList<SuggestedAction> Actions { get; init; } = [];
+}
+
+/// <summary>A labelled value and the tool it came from, e.g. ("Conversion probability", "72%", "LeadScoring.score_lead").</summary>
+public sealed record AnswerFact(string Label, string Value, string SourceTool);
+
+public sealed record AnswerTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string SourceTool);
+
+/// <summary>A series to draw: x labels, one or more named y series, optional lower/upper band.</summary>
+public sealed record AnswerChart(string Title, IReadOnlyList<string> X, IReadOnlyDictionary<string, IReadOnlyList<double>> Series, string SourceTool)
+{
+    public IReadOnlyList<double>? Lower { get; init; }
+    public IReadOnlyList<double>? Upper { get; init; }
+}
+
+/// <summary>A button: <paramref name="Title"/> shown, <paramref name="Text"/> sent back as the user's next message.</summary>
+public sealed record SuggestedAction(string Title, string Text);

@@ -1,0 +1,35 @@
+using JorgeCopilot.Core.Data;
+using JorgeCopilot.Core.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace JorgeCopilot.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the store (provider chosen by <c>ConnectionStrings:Jorge</c>) and the data options.</summary>
+    public static IHostApplicationBuilder AddJorgeCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var connection = StoreConnection.Resolve(builder.Configuration.GetConnectionString(StoreConnection.ConnectionStringName));
+        builder.Services.AddJorgeStore(connection);
+        builder.Services.AddOptions<DataOptions>()
+            .Bind(builder.Configuration.GetSection(DataOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DataLocator>();
+        return builder;
+    }
+
+    public static IServiceCollection AddJorgeStore(this IServiceCollection services, StoreConnection connection)
+    {
+        var factory = new JorgeDbContextFactory(connection);
+        services.AddSingleton(connection);
+        services.AddSingleton(factory);
+        services.AddSingleton<IDbContextFactory<JorgeDbContext>>(factory);
+        services.AddScoped(_ => factory.CreateDbContext());
+        return services;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json;
+using JorgeCopilot.Core.Conversations;
+using JorgeCopilot.Core.Deals;
+using JorgeCopilot.Core.Import;
+using JorgeCopilot.Core.Leads;
+using JorgeCopilot.Core.Market;
+using JorgeCopilot.Core.Models;
+using JorgeCopilot.Core.Properties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace JorgeCopilot.Core.Store;
+
+/// <summary>
+/// The one data layer. Provider-specific subclasses (<see cref="SqliteJorgeDbContext"/>, <see cref="PostgresJorgeDbContext"/>)
+/// exist only so each provider keeps its own migrations; the model is defined once, here.
+/// </summary>
+public abstract class JorgeDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<LeadOutcome> LeadOutcomes => Set<LeadOutcome>();
+    public DbSet<Property> Properties => Set<Property>();
+    public DbSet<Sale> Sales => Set<Sale>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<MarketSeriesPoint> MarketSeries => Set<MarketSeriesPoint>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<Lead>(e =>
+        {
+            e.ToTable("leads");
+            e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
+            e.HasIndex(x => x.DisplayName);
+            e.Property(x => x.Source).HasMaxLength(100);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+            e.Property(x => x.Stage).HasMaxLength(40);
+            JsonColumn(e.Property(x => x.Attributes));
+        });
+        modelBuilder.Entity<Message>(e =>
+        {
+            e.ToTable("messages");
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.HasIndex(x => new { x.LeadId, x.SentAt });
+            e.HasOne(x => x.Lead).WithMany(x => x.Messages).HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.ExternalId).HasMaxLength(200);
+            e.Property(x => x.Channel).HasMaxLength(40);
+        });
+        modelBuilder.Entity<LeadOutcome>(e =>
+        {
+            e.ToTable("lead_outcomes");
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => x.LeadId);
+            e.HasOne(x => x.Lead).WithMany(x => x.Outcomes).HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Value).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<Property>(e =>
+        {
+            e.ToTable("properties");
+            e.HasIndex(x => x.ParcelId).IsUnique();
+            e.HasIndex(x => x.Zip);
+            e.HasIndex(x => x.Address);
+            e.Property(x => x.ParcelId).HasMaxLength(64);
+            e.Property(x => x.Zip).HasMaxLength(10);
+            JsonColumn(e.Property(x => x.Attributes));
+        });
+        modelBuilder.Entity<Sale>(e =>
+        {
+            e.ToTable("sales");
+            e.HasIndex(x => new { x.PropertyId, x.SaleDate }).IsUnique();
+            e.HasIndex(x => x.SaleDate);
+            e.HasOne(x => x.Property).WithMany(x => x.Sales).HasForeignKey(x => x.PropertyId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.SalePrice).HasPrecision(18, 2);
+            e.Property(x => x.ListPrice).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<Deal>(e =>
+        {
+            e.ToTable("deals");
+            e.HasIndex(x => x.ExternalId).IsUnique();
+            e.HasOne(x => x.Lead).WithMany().HasForeignKey(x => x.LeadId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Property).WithMany().HasForeignKey(x => x.PropertyId).OnDelete(DeleteBehavior.SetNull);
+            e.Property(x => x.Value).HasPrecision(18, 2);
+            e.Property(x => x.CommissionRate).HasPrecision(9, 6);
+            e.Property(x => x.Commission).HasPrecision(18, 2);
+        });
+        modelBuilder.Entity<MarketSeriesPoint>(e =>
+        {
+            e.ToTable("market_series");
+            e.HasIndex(x => new { x.Source, x.Region, x.Segment, x.Metric, x.Month }).IsUnique();
+            e.HasIndex(x => new { x.Metric, x.Region });
+        });
+        modelBuilder.Entity<Conversation>(e =>
+        {
+            e.ToTable("conversations");
+            e.HasIndex(x => new { x.Corpus, x.ExternalId }).IsUnique();
+            JsonColumn(e.Property(x => x.Attributes));
+        });
+        modelBuilder.Entity<ConversationTurn>(e =>
+        {
+            e.ToTable("conversation_turns");
+            e.HasIndex(x => new { x.ConversationId, x.Index }).IsUnique();
+            e.HasOne(x => x.Conversation).WithMany(x => x.Turns).HasForeignKey(x => x.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            JsonColumn(e.Property(x => x.Labels));
+        });
+        modelBuilder.Entity<ModelVersion>(e =>
+        {
+            e.ToTable("model_versions");
+            e.HasIndex(x => new { x.Task, x.Version }).IsUnique();
+            e.Property(x => x.Task).HasMaxLength(64);
+        });
+        modelBuilder.Entity<ImportRecord>(e =>
+        {
+            e.ToTable("import_records");
+            e.HasIndex(x => x.FileSha256);
+        });
+    }
+
+    /// <summary>Stores a small collection as JSON text, identically on every provider.</summary>
+    private static void JsonColumn<T>(PropertyBuilder<T> property) where T : class, new()
+    {
+        property.HasConversion(
+                v => JsonSerializer.Serialize(v, JsonOptions),
+                s => string.IsNullOrEmpty(s) ? new T() : JsonSerializer.Deserialize<T>(s, JsonOptions) ?? new T(),
+                new ValueComparer<T>(
+                    (a, b) => JsonSerializer.Serialize(a, JsonOptions) == JsonSerializer.Serialize(b, JsonOptions),
+                    v => JsonSerializer.Serialize(v, JsonOptions).GetHashCode(StringComparison.Ordinal),
+                    v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonOptions), JsonOptions)!))
+            .IsRequired();
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.General);
+}

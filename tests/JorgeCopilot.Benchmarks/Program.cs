@@ -1,4 +1,9 @@
 using BenchmarkDotNet.Running;
 
+namespace JorgeCopilot.Benchmarks;
+
 // Run: dotnet run -c Release --project tests/JorgeCopilot.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}

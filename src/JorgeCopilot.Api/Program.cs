@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddJorgeCore();
 builder.Services.AddStoreInitialization();
+builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
 
 var app = builder.Build();

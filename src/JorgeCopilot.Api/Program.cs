@@ -1,15 +1,26 @@
+using JorgeCopilot.Api.Health;
+using JorgeCopilot.Api.Hosting;
 using JorgeCopilot.Core;
 using JorgeCopilot.Intelligence;
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
 builder.AddJorgeCore();
+builder.Services.AddStoreInitialization();
+builder.Services.AddJorgeHealth();
 builder.Services.AddJorgeIntelligence();
-builder.Services.AddProblemDetails();
+
 var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapHealth();
 app.MapLeadScoring();
 app.MapModelRegistry();
+
 app.Run();
 
 // Exposed for WebApplicationFactory<Program> in the integration tests.

@@ -17,8 +17,9 @@ public sealed class LeadScoringService(
     ILogger<LeadScoringService> logger)
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private (int Version, LeadScoringModel Model)? _cached;
-    private (int Version, DateTimeOffset At, IReadOnlyList<RankedLead> Ranking)? _ranking;
+    // Reference types swapped whole, so concurrent requests never see a half-written pair.
+    private volatile LoadedModel? _cached;
+    private volatile Ranking? _ranking;
 
     /// <summary>How long a whole-book ranking is reused before being recomputed.</summary>
     public static readonly TimeSpan RankingLifetime = TimeSpan.FromMinutes(2);
@@ -33,7 +34,7 @@ public sealed class LeadScoringService(
 
         if (_cached is { } cached && cached.Version == champion.Version)
         {
-            return cached;
+            return (cached.Version, cached.Model);
         }
 
         await _loading.WaitAsync(cancellationToken);
@@ -41,13 +42,13 @@ public sealed class LeadScoringService(
         {
             if (_cached is { } again && again.Version == champion.Version)
             {
-                return again;
+                return (again.Version, again.Model);
             }
 
             var stored = await registry.GetAsync(LeadScoringTrainer.TaskName, champion.Version, cancellationToken);
             var model = LeadScoringModel.Load(stored!.ModelBytes);
-            _cached = (champion.Version, model);
-            return _cached;
+            _cached = new LoadedModel(champion.Version, model);
+            return (champion.Version, model);
         }
         finally
         {
@@ -93,19 +94,23 @@ public sealed class LeadScoringService(
         }
 
         var ranking = _ranking;
-        if (ranking is not { } r || r.Version != c.Version || clock.GetUtcNow() - r.At > RankingLifetime)
+        if (ranking is null || ranking.Version != c.Version || clock.GetUtcNow() - ranking.At > RankingLifetime)
         {
             var open = (await loader.LoadOpenAsync(cancellationToken)).Where(l => !LeadRecordLoader.HasNoData(l.Record)).ToList();
             var predictions = c.Model.PredictBatch(open.Select(l => c.Model.Features.Transform(l.Record)).ToList());
             var ranked = open.Select((l, i) => new RankedLead(l.Lead.Id, l.Lead.DisplayName, l.Record, predictions[i]))
                 .OrderByDescending(l => l.Prediction.Probability).ThenBy(l => l.LeadId)
                 .Take(500).ToList();
-            _ranking = (c.Version, clock.GetUtcNow(), ranked);
-            ranking = _ranking;
+            ranking = new Ranking(c.Version, clock.GetUtcNow(), ranked);
+            _ranking = ranking;
         }
 
-        return (ranking!.Value.Ranking.Take(limit).ToList(), c.Version);
+        return (ranking.Leads.Take(limit).ToList(), c.Version);
     }
+
+    private sealed record LoadedModel(int Version, LeadScoringModel Model);
+
+    private sealed record Ranking(int Version, DateTimeOffset At, IReadOnlyList<RankedLead> Leads);
 }
 
 public enum LeadScoreFailure

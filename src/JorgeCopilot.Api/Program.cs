@@ -1,6 +1,9 @@
 using JorgeCopilot.Api.Health;
 using JorgeCopilot.Api.Hosting;
 using JorgeCopilot.Core;
+using JorgeCopilot.Intelligence;
+using JorgeCopilot.Intelligence.LeadScoring;
+using JorgeCopilot.Intelligence.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,12 +12,15 @@ builder.AddJorgeCore();
 builder.Services.AddStoreInitialization();
 builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
+builder.Services.AddJorgeIntelligence();
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapHealth();
+app.MapLeadScoring();
+app.MapModelRegistry();
 
 app.Run();
 

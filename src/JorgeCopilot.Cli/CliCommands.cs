@@ -11,5 +11,7 @@ internal static class CliCommands
         yield return SeedCommand.Create(host);
         yield return ImportCommand.Create(host);
         yield return EvalCommand.Create(host);
+        yield return TrainCommand.Create(host);
+        yield return ModelsCommand.Create(host);
     }
 }

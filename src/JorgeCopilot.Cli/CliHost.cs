@@ -1,4 +1,5 @@
 using JorgeCopilot.Core;
+using JorgeCopilot.Intelligence;
 using JorgeCopilot.Evals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,6 +53,7 @@ public static class CliRegistration
     public static IHostApplicationBuilder AddJorgeCopilot(this IHostApplicationBuilder builder)
     {
         builder.AddJorgeCore();
+        builder.Services.AddJorgeIntelligence();
         builder.Services.AddJorgeEvals();
         return builder;
     }

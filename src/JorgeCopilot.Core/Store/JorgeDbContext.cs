@@ -29,6 +29,8 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<PredictionLogEntry> PredictionLog => Set<PredictionLogEntry>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -121,6 +123,23 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
         {
             e.ToTable("import_records");
             e.HasIndex(x => x.FileSha256);
+        });
+
+        // Model monitoring (lead scoring helper): prediction log for drift and accuracy; job leases for single-runner jobs.
+        modelBuilder.Entity<PredictionLogEntry>(e =>
+        {
+            e.ToTable("prediction_log");
+            e.HasIndex(x => new { x.Task, x.PredictedAt });
+            e.HasIndex(x => new { x.Task, x.SubjectId });
+            e.Property(x => x.Task).HasMaxLength(64);
+            e.Property(x => x.SubjectId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<JobLease>(e =>
+        {
+            e.ToTable("job_leases");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Holder).HasMaxLength(200);
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JorgeCopilot.Core.Channels;
 using JorgeCopilot.Core.Conversations;
 using JorgeCopilot.Core.Deals;
 using JorgeCopilot.Core.Import;
@@ -29,6 +30,8 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<ChannelActivityReceipt> ChannelActivityReceipts => Set<ChannelActivityReceipt>();
+    public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -122,6 +125,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.ToTable("import_records");
             e.HasIndex(x => x.FileSha256);
         });
+        ChannelEntityConfiguration.Configure(modelBuilder);
     }
 
     /// <summary>Stores a small collection as JSON text, identically on every provider.</summary>

@@ -28,19 +28,19 @@ public sealed class BotAuthenticator
     ];
 
     private readonly BotOptions _options;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _channelMetadata;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _emulatorMetadata;
+    private readonly OpenIdMetadataCache _channelMetadata;
+    private readonly OpenIdMetadataCache _emulatorMetadata;
     private readonly TrustedServiceUrls _trusted;
     private readonly JsonWebTokenHandler _handler = new();
 
-    public BotAuthenticator(IOptions<BotOptions> options, IHttpClientFactory httpClientFactory, TrustedServiceUrls trusted)
+    public BotAuthenticator(IOptions<BotOptions> options, IHttpClientFactory httpClientFactory, TrustedServiceUrls trusted, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(httpClientFactory);
         _options = options.Value;
         _trusted = trusted;
-        _channelMetadata = CreateManager(_options.OpenIdMetadataUrl, httpClientFactory);
-        _emulatorMetadata = CreateManager(_options.EmulatorOpenIdMetadataUrl, httpClientFactory);
+        _channelMetadata = CreateCache(_options.OpenIdMetadataUrl, httpClientFactory, time);
+        _emulatorMetadata = CreateCache(_options.EmulatorOpenIdMetadataUrl, httpClientFactory, time);
     }
 
     public async Task<BotAuthResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
@@ -114,28 +114,27 @@ public sealed class BotAuthenticator
     }
 
     private async Task<TokenValidationResult> ValidateAsync(
-        string token, ConfigurationManager<OpenIdConnectConfiguration> manager, string[] issuers, CancellationToken cancellationToken)
+        string token, OpenIdMetadataCache manager, string[] issuers, CancellationToken cancellationToken)
     {
-        var result = await ValidateWithCurrentKeysAsync(token, manager, issuers, cancellationToken);
+        var result = await ValidateWithCurrentKeysAsync(token, manager, issuers, keyMissing: false, cancellationToken);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
-            // Keys roll over: an unknown kid means fetch the metadata again (rate-limited by RefreshInterval) and retry once.
-            manager.RequestRefresh();
-            result = await ValidateWithCurrentKeysAsync(token, manager, issuers, cancellationToken);
+            // Keys roll over: an unknown kid means fetch the metadata again (rate-limited) and retry once.
+            result = await ValidateWithCurrentKeysAsync(token, manager, issuers, keyMissing: true, cancellationToken);
         }
 
         return result;
     }
 
     private async Task<TokenValidationResult> ValidateWithCurrentKeysAsync(
-        string token, ConfigurationManager<OpenIdConnectConfiguration> manager, string[] issuers, CancellationToken cancellationToken)
+        string token, OpenIdMetadataCache manager, string[] issuers, bool keyMissing, CancellationToken cancellationToken)
     {
         OpenIdConnectConfiguration configuration;
         try
         {
-            configuration = await manager.GetConfigurationAsync(cancellationToken);
+            configuration = await manager.GetAsync(keyMissing, cancellationToken);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException)
         {
             return new TokenValidationResult { IsValid = false, Exception = ex };
         }
@@ -172,15 +171,11 @@ public sealed class BotAuthenticator
         return endorsements.Count == 0 || endorsements.Contains(channelId, StringComparer.OrdinalIgnoreCase);
     }
 
-    private ConfigurationManager<OpenIdConnectConfiguration> CreateManager(Uri metadata, IHttpClientFactory httpClientFactory)
+    private OpenIdMetadataCache CreateCache(Uri metadata, IHttpClientFactory httpClientFactory, TimeProvider time)
     {
         // Plain http is allowed only for loopback metadata (tests serve their own); anything remote must be https.
         var retriever = new HttpDocumentRetriever(httpClientFactory.CreateClient(nameof(BotAuthenticator))) { RequireHttps = !metadata.IsLoopback };
-        return new ConfigurationManager<OpenIdConnectConfiguration>(metadata.AbsoluteUri, new OpenIdConnectConfigurationRetriever(), retriever)
-        {
-            RefreshInterval = _options.MetadataRefreshInterval,
-            AutomaticRefreshInterval = TimeSpan.FromHours(12),
-        };
+        return new OpenIdMetadataCache(metadata, retriever, time, _options.MetadataRefreshInterval);
     }
 }
 

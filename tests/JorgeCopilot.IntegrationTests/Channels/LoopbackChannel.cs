@@ -1,15 +1,11 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using System.Text.RegularExpressions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -19,10 +15,13 @@ namespace JorgeCopilot.IntegrationTests.Channels;
 /// A real HTTP server on loopback playing the Bot Framework side: it receives the bot's replies on
 /// <c>/v3/conversations/{id}/activities[/{replyToId}]</c>, can fail the first calls with a status (retry tests), and
 /// serves OpenID metadata and a JWKS with keys the tests mint, so token validation runs end to end.
+/// It uses HttpListener, not a WebApplication: WebApplicationFactory intercepts any host built in the process while it
+/// starts, and tests run in parallel.
 /// </summary>
-public sealed class LoopbackChannel : IAsyncDisposable
+public sealed partial class LoopbackChannel : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly HttpListener _listener;
+    private readonly Task _loop;
     private readonly ConcurrentDictionary<string, RsaSecurityKey> _publishedKeys = new();
     private int _failuresLeft;
     private int _failureStatus = 503;
@@ -41,23 +40,22 @@ public sealed class LoopbackChannel : IAsyncDisposable
 
     public string MetadataUrl => BaseUrl + "/.well-known/openidconfiguration";
 
-    private LoopbackChannel(WebApplication app)
+    private LoopbackChannel(int port)
     {
-        _app = app;
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _listener = new HttpListener();
+        _listener.Prefixes.Add(BaseUrl + "/");
+        _listener.Start();
+        _loop = Task.Run(AcceptLoopAsync);
     }
 
-    public static async Task<LoopbackChannel> StartAsync()
+    public static Task<LoopbackChannel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var channel = new LoopbackChannel(app);
-        channel.Map();
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        channel.BaseUrl = address.TrimEnd('/');
-        return channel;
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return Task.FromResult(new LoopbackChannel(port));
     }
 
     public void FailNext(int count, int status)
@@ -120,52 +118,101 @@ public sealed class LoopbackChannel : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
-
-    private void Map()
-    {
-        _app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (Delegate)ReceiveAsync);
-        _app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)ReceiveAsync);
-        _app.MapGet("/.well-known/openidconfiguration", () =>
+        _listener.Stop();
+        _listener.Close();
+        try
         {
-            Interlocked.Increment(ref MetadataFetches);
-            return Results.Json(new Dictionary<string, object>
-            {
-                ["issuer"] = "https://api.botframework.com",
-                ["authorization_endpoint"] = "https://invalid.botframework.com",
-                ["jwks_uri"] = BaseUrl + "/keys",
-                ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
-                ["token_endpoint_auth_methods_supported"] = new[] { "private_key_jwt" },
-            });
-        });
-        _app.MapGet("/keys", () =>
-        {
-            var keys = _publishedKeys.Values.Select(k =>
-            {
-                var p = k.Rsa.ExportParameters(false);
-                return new Dictionary<string, object>
-                {
-                    ["kty"] = "RSA", ["use"] = "sig", ["kid"] = k.KeyId,
-                    ["n"] = Base64UrlEncoder.Encode(p.Modulus), ["e"] = Base64UrlEncoder.Encode(p.Exponent),
-                    ["endorsements"] = new[] { "msteams", "webchat", "emulator", "sms" },
-                };
-            });
-            return Results.Json(new { keys });
-        });
-    }
-
-    private async Task<IResult> ReceiveAsync(HttpContext http)
-    {
-        Interlocked.Increment(ref Attempts);
-        if (Interlocked.Decrement(ref _failuresLeft) >= 0)
-        {
-            return Results.StatusCode(_failureStatus);
+            await _loop;
         }
-
-        var activity = await JsonSerializer.DeserializeAsync<JsonObject>(http.Request.Body);
-        Activities.Enqueue(new Received(activity!, http.Request.Path, http.Request.Headers.Authorization));
-        return Results.Json(new { id = Guid.NewGuid().ToString("N") });
+        catch (ObjectDisposedException)
+        {
+        }
     }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var path = context.Request.Url!.AbsolutePath;
+        var response = context.Response;
+        try
+        {
+            if (context.Request.HttpMethod == "POST" && ActivitiesPath().IsMatch(path))
+            {
+                Interlocked.Increment(ref Attempts);
+                if (Interlocked.Decrement(ref _failuresLeft) >= 0)
+                {
+                    response.StatusCode = _failureStatus;
+                    return;
+                }
+
+                var activity = await JsonSerializer.DeserializeAsync<JsonObject>(context.Request.InputStream);
+                Activities.Enqueue(new Received(activity!, path, context.Request.Headers["Authorization"]));
+                await WriteJsonAsync(response, new JsonObject { ["id"] = Guid.NewGuid().ToString("N") });
+            }
+            else if (path == "/.well-known/openidconfiguration")
+            {
+                Interlocked.Increment(ref MetadataFetches);
+                await WriteJsonAsync(response, new JsonObject
+                {
+                    ["issuer"] = "https://api.botframework.com",
+                    ["authorization_endpoint"] = "https://invalid.botframework.com",
+                    ["jwks_uri"] = BaseUrl + "/keys",
+                    ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+                    ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+                });
+            }
+            else if (path == "/keys")
+            {
+                var keys = new JsonArray();
+                foreach (var k in _publishedKeys.Values)
+                {
+                    var p = k.Rsa.ExportParameters(false);
+                    keys.Add(new JsonObject
+                    {
+                        ["kty"] = "RSA", ["use"] = "sig", ["kid"] = k.KeyId,
+                        ["n"] = Base64UrlEncoder.Encode(p.Modulus), ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+                        ["endorsements"] = new JsonArray("msteams", "webchat", "emulator", "sms"),
+                    });
+                }
+
+                await WriteJsonAsync(response, new JsonObject { ["keys"] = keys });
+            }
+            else
+            {
+                response.StatusCode = 404;
+            }
+        }
+        finally
+        {
+            response.Close();
+        }
+    }
+
+    private static async Task WriteJsonAsync(HttpListenerResponse response, JsonObject body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        response.ContentType = "application/json";
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
+    }
+
+    [GeneratedRegex("^/v3/conversations/[^/]+/activities(/[^/]+)?$")]
+    private static partial Regex ActivitiesPath();
 }

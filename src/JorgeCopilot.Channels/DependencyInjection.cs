@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
         services.AddHostedService<ChannelSecurityNotice>();
+        services.AddHostedService<ReceiptPurge>();
         return services;
     }
 }

@@ -97,11 +97,14 @@ public sealed class BotAuthenticator
         }
         else
         {
-            // Emulator tokens name the calling app in appid (v1) or azp (v2); it must be this bot.
+            // These tokens name the calling app in appid (v1) or azp (v2): this bot itself (the Emulator uses the bot's
+            // own credentials) or a bot explicitly allowed to call us as a skill.
             var caller = identity.FindFirst("appid")?.Value ?? identity.FindFirst("azp")?.Value;
-            if (!string.Equals(caller, _options.MicrosoftAppId, StringComparison.Ordinal))
+            var allowed = string.Equals(caller, _options.MicrosoftAppId, StringComparison.Ordinal)
+                          || (caller is not null && _options.AllowedCallers.Contains(caller, StringComparer.OrdinalIgnoreCase));
+            if (!allowed)
             {
-                return BotAuthResult.Fail("emulator token was issued to another app");
+                return BotAuthResult.Fail("token was issued to an app that is not an allowed caller");
             }
         }
 

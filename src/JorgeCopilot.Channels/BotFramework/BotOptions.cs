@@ -39,5 +39,14 @@ public sealed class BotOptions
     /// <summary>Parallel turn workers; each conversation always lands on the same worker, so its turns stay in order.</summary>
     public int Workers { get; set; } = 8;
 
+    /// <summary>
+    /// App ids of other bots (Jorge's Seller Bot, Lead Bot) allowed to call this one as a skill. Their tokens come from
+    /// the Bot Framework tenants like the Emulator's, naming the caller in <c>appid</c>/<c>azp</c>; any other caller is refused.
+    /// </summary>
+    public List<string> AllowedCallers { get; set; } = [];
+
+    /// <summary>How long inbound activity receipts (dedupe) are kept; channels redeliver within minutes, not days.</summary>
+    public TimeSpan ReceiptRetention { get; set; } = TimeSpan.FromDays(7);
+
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 }

@@ -137,7 +137,8 @@ public sealed class BotTurnProcessor(
     private async Task<T> WithTypingAsync<T>(BotTurn turn, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var task = work(cancellationToken);
-        if (turn.CollectsReplies)
+        // Nobody sees a typing indicator in a reply body or on a phone's SMS app.
+        if (turn.CollectsReplies || smsOptions.Value.IsSmsChannel(turn.Activity.ChannelId))
         {
             return await task;
         }

@@ -13,6 +13,7 @@ namespace JorgeCopilot.IntegrationTests.Channels;
 public sealed class BotAuthenticationTests : IAsyncLifetime
 {
     private const string AppId = "11111111-2222-3333-4444-555555555555";
+    private const string SellerBotAppId = "99999999-8888-7777-6666-555555555555";
     private const string OutboundToken = "outbound-client-credentials-token";
     private LoopbackChannel _channel = null!;
     private ChannelsHost _host = null!;
@@ -30,6 +31,7 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
                 ["Bot:OpenIdMetadataUrl"] = _channel.MetadataUrl,
                 ["Bot:EmulatorOpenIdMetadataUrl"] = _channel.MetadataUrl,
                 ["Bot:MetadataRefreshInterval"] = "00:00:01",
+                ["Bot:AllowedCallers:0"] = SellerBotAppId,
             },
             new FixedTokenProvider(OutboundToken));
     }
@@ -116,5 +118,20 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await _channel.WaitForAsync(conversation, 1)).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_allowed_bot_can_call_as_a_skill_with_expect_replies()
+    {
+        var conversation = TestActivities.NewConversation();
+        var activity = TestActivities.Message(conversation, "give me 3 variants for lead 42", _channel.ServiceUrl);
+        activity["deliveryMode"] = "expectReplies";
+        var token = LoopbackChannel.MintToken(_key, "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", AppId, null,
+            extraClaims: new Dictionary<string, object> { ["appid"] = SellerBotAppId, ["ver"] = "1.0" });
+
+        using var response = await TestActivities.PostAsync(_host.MessagesUrl, activity, token);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("give me 3 variants for lead 42");
     }
 }

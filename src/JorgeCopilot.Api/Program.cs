@@ -1,14 +1,26 @@
+using JorgeCopilot.Api.Health;
+using JorgeCopilot.Api.Hosting;
 using JorgeCopilot.Channels;
 using JorgeCopilot.Channels.BotFramework;
 using JorgeCopilot.Channels.Sms;
 using JorgeCopilot.Core;
 
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
 builder.AddJorgeCore();
+builder.Services.AddStoreInitialization();
+builder.Services.AddJorgeHealth();
 builder.Services.AddJorgeChannels();
+
 var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapHealth();
 app.MapBotFramework();
 app.MapSms();
+
 app.Run();
 
 // Exposed for WebApplicationFactory<Program> in the integration tests.

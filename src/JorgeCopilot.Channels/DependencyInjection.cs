@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddSingleton<SmsOptOutStore>();
         services.AddSingleton<ChannelReplyRenderer>();
         services.AddSingleton<TurnErrorHandler>();
+        services.AddScoped<CopilotResolver>();
         services.AddScoped<SmsConversation>();
         services.AddScoped<BotTurnProcessor>();
         services.AddSingleton<TurnQueue>();

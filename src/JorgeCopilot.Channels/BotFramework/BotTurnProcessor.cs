@@ -14,7 +14,7 @@ namespace JorgeCopilot.Channels.BotFramework;
 /// one <see cref="TurnErrorHandler"/>.
 /// </summary>
 public sealed class BotTurnProcessor(
-    ICopilot copilot,
+    CopilotResolver copilot,
     SmsConversation smsConversation,
     ChannelReplyRenderer renderer,
     TurnErrorHandler errors,

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using JorgeCopilot.Agent;
+using JorgeCopilot.Channels.BotFramework;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace JorgeCopilot.Channels.Sms;
 /// One SMS turn, shared by the Twilio webhook and Bot Framework SMS channels: compliance keywords first, then
 /// silence for opted-out numbers, otherwise the copilot's answer formatted for SMS.
 /// </summary>
-public sealed class SmsConversation(ICopilot copilot, SmsOptOutStore optOuts, IOptions<SmsOptions> options, ILogger<SmsConversation> logger)
+public sealed class SmsConversation(CopilotResolver copilot, SmsOptOutStore optOuts, IOptions<SmsOptions> options, ILogger<SmsConversation> logger)
 {
     /// <returns>The text to send back, or null when nothing may be sent.</returns>
     public async Task<string?> HandleAsync(string phoneNumber, string text, string channel, string? conversationId, CancellationToken cancellationToken)

@@ -229,4 +229,15 @@ public sealed class BotFrameworkEndpointTests : IAsyncLifetime
         noServiceUrl.Remove("serviceUrl");
         (await TestActivities.PostAsync(_host.MessagesUrl, noServiceUrl)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Without_a_copilot_the_host_starts_and_turns_end_in_the_apology()
+    {
+        await using var bare = await ChannelsHost.StartAsync(null, null, null, registerCopilot: false);
+        var conversation = TestActivities.NewConversation();
+
+        (await TestActivities.PostAsync(bare.MessagesUrl, TestActivities.Message(conversation, "anyone there?", _channel.ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+
+        (await _channel.WaitForAsync(conversation, 1)).ShouldHaveSingleItem()["text"]!.GetValue<string>().ShouldBe(TurnErrorHandler.Apology);
+    }
 }

@@ -1,5 +1,3 @@
-extern alias api;
-
 using System.Net;
 using System.Net.Sockets;
 using JorgeCopilot.Agent;
@@ -17,7 +15,7 @@ namespace JorgeCopilot.IntegrationTests.Channels;
 /// The real host (Program) on a real loopback port with Kestrel, a fresh migrated store, and the scripted copilot.
 /// Settings are passed as configuration, exactly as an operator would set them.
 /// </summary>
-public sealed class ChannelsHost : WebApplicationFactory<api::Program>
+public sealed class ChannelsHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _sqliteFile;
@@ -25,6 +23,9 @@ public sealed class ChannelsHost : WebApplicationFactory<api::Program>
     public ScriptedCopilot Copilot { get; } = new();
 
     public IBotTokenProvider? TokenProvider { get; init; }
+
+    /// <summary>False composes the host as it is before the agent layer is added: no ICopilot at all.</summary>
+    public bool RegisterCopilot { get; init; } = true;
 
     public string BaseUrl { get; }
 
@@ -45,7 +46,7 @@ public sealed class ChannelsHost : WebApplicationFactory<api::Program>
     public static Task<ChannelsHost> StartAsync(Dictionary<string, string?>? settings = null, IBotTokenProvider? tokenProvider = null) =>
         StartAsync(settings, tokenProvider, connectionString: null);
 
-    public static async Task<ChannelsHost> StartAsync(Dictionary<string, string?>? settings, IBotTokenProvider? tokenProvider, string? connectionString)
+    public static async Task<ChannelsHost> StartAsync(Dictionary<string, string?>? settings, IBotTokenProvider? tokenProvider, string? connectionString, bool registerCopilot = true)
     {
         string? file = null;
         if (connectionString is null)
@@ -56,7 +57,7 @@ public sealed class ChannelsHost : WebApplicationFactory<api::Program>
 
         await new JorgeDbContextFactory(StoreConnection.Resolve(connectionString)).MigrateAsync();
         var all = new Dictionary<string, string?>(settings ?? []) { ["ConnectionStrings:Jorge"] = connectionString };
-        var host = new ChannelsHost(all, connectionString, file) { TokenProvider = tokenProvider };
+        var host = new ChannelsHost(all, connectionString, file) { TokenProvider = tokenProvider, RegisterCopilot = registerCopilot };
         host.StartServer();
         return host;
     }
@@ -74,7 +75,10 @@ public sealed class ChannelsHost : WebApplicationFactory<api::Program>
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<ICopilot>(Copilot);
+            if (RegisterCopilot)
+            {
+                services.AddSingleton<ICopilot>(Copilot);
+            }
             if (TokenProvider is not null)
             {
                 services.AddSingleton(TokenProvider);

@@ -22,7 +22,17 @@ internal static class ChannelsHarness
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"{fileName} is not installed: run tests/channels-harness/install.sh ({ex.Message})", ex);
+        }
+
+        using var _ = process;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);
@@ -40,8 +50,12 @@ internal static class ChannelsHarness
     }
 
     /// <summary>The harness prints one JSON summary line last.</summary>
-    public static JsonObject Summary(string stdout) =>
-        JsonNode.Parse(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last())!.AsObject();
+    public static JsonObject Summary(string stdout, string stderr)
+    {
+        var last = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()
+                   ?? throw new InvalidOperationException($"The harness printed nothing (did tests/channels-harness/install.sh run?): {stderr}");
+        return JsonNode.Parse(last)!.AsObject();
+    }
 
     private static string Find()
     {

@@ -20,7 +20,7 @@ public sealed class NodeHarnessTests : IAsyncLifetime
         var (exit, stdout, stderr) = await ChannelsHarness.RunAsync("node", ["harness.js", "--bot", _host.MessagesUrl, "--mode", "suite"], TimeSpan.FromMinutes(2));
         TestContext.Current.SendDiagnosticMessage(stdout);
 
-        var summary = ChannelsHarness.Summary(stdout);
+        var summary = ChannelsHarness.Summary(stdout, stderr);
         var cases = summary["cases"]!.AsArray().Select(c => (Name: c!["name"]!.GetValue<string>(), Ok: c["ok"]!.GetValue<bool>(), Detail: c["detail"]!.ToString())).ToList();
         cases.Where(c => !c.Ok).Select(c => $"{c.Name}: {c.Detail}").ShouldBeEmpty(stderr);
         cases.Select(c => c.Name).ShouldBe(["message round trip", "multi-turn follow-up", "expectReplies", "teams card reply", "sms plain reply", "invoke", "conversationUpdate greeting"]);
@@ -41,7 +41,7 @@ public sealed class NodeHarnessTests : IAsyncLifetime
         var (exit, stdout, stderr) = await ChannelsHarness.RunAsync("node", ["harness.js", "--bot", _host.MessagesUrl, "--mode", "burst"], TimeSpan.FromMinutes(3));
         TestContext.Current.SendDiagnosticMessage(stdout);
 
-        var summary = ChannelsHarness.Summary(stdout);
+        var summary = ChannelsHarness.Summary(stdout, stderr);
         summary["passed"]!.GetValue<bool>().ShouldBeTrue(stdout + stderr);
         exit.ShouldBe(0);
         var burst = _host.Copilot.Requests.Where(r => r.ConversationId.StartsWith("js-burst-", StringComparison.Ordinal)).ToList();

@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddJorgeCore();
 builder.Services.AddStoreInitialization();
+builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
 builder.Services.AddJorgeChannels();
 

@@ -5,23 +5,31 @@ using Shouldly;
 
 namespace JorgeCopilot.IntegrationTests.Channels;
 
-/// <summary>/api/messages without an app id (anonymous), against the real host and a loopback channel.</summary>
-public sealed class BotFrameworkEndpointTests : IAsyncLifetime
+/// <summary>One anonymous host and loopback channel shared by the tests of a class (tests use their own conversations).</summary>
+public sealed class AnonymousHostFixture : IAsyncLifetime
 {
-    private LoopbackChannel _channel = null!;
-    private ChannelsHost _host = null!;
+    public LoopbackChannel Channel { get; private set; } = null!;
+
+    public ChannelsHost Host { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _channel = await LoopbackChannel.StartAsync();
-        _host = await ChannelsHost.StartAsync(new() { ["Bot:TypingDelay"] = "00:00:00.500", ["Bot:TypingInterval"] = "00:00:00.400" });
+        Channel = await LoopbackChannel.StartAsync();
+        Host = await ChannelsHost.StartAsync(new() { ["Bot:TypingDelay"] = "00:00:00.500", ["Bot:TypingInterval"] = "00:00:00.400" });
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _host.DisposeAsync();
-        await _channel.DisposeAsync();
+        await Host.DisposeAsync();
+        await Channel.DisposeAsync();
     }
+}
+
+/// <summary>/api/messages without an app id (anonymous), against the real host and a loopback channel.</summary>
+public sealed class BotFrameworkEndpointTests(AnonymousHostFixture fixture) : IClassFixture<AnonymousHostFixture>
+{
+    private readonly LoopbackChannel _channel = fixture.Channel;
+    private readonly ChannelsHost _host = fixture.Host;
 
     [Fact]
     public async Task Message_is_accepted_at_once_and_the_reply_is_threaded_through_the_connector()
@@ -39,7 +47,7 @@ public sealed class BotFrameworkEndpointTests : IAsyncLifetime
         _channel.Activities.Single(a => a.Activity == reply).Path
             .ShouldBe($"/v3/conversations/{conversation}/activities/{activity["id"]}");
         _channel.Activities.Single(a => a.Activity == reply).Authorization.ShouldBeNullOrEmpty();
-        var request = _host.Copilot.Requests.ShouldHaveSingleItem();
+        var request = _host.Copilot.Requests.Where(r => r.ConversationId == conversation).ShouldHaveSingleItem();
         request.ConversationId.ShouldBe(conversation);
         request.Channel.ShouldBe("webchat");
         request.UserId.ShouldBe("user-1");

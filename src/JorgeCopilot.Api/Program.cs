@@ -1,5 +1,8 @@
 using JorgeCopilot.Api.Health;
 using JorgeCopilot.Api.Hosting;
+using JorgeCopilot.Channels;
+using JorgeCopilot.Channels.BotFramework;
+using JorgeCopilot.Channels.Sms;
 using JorgeCopilot.Core;
 using JorgeCopilot.Intelligence;
 using JorgeCopilot.Intelligence.LeadScoring;
@@ -13,6 +16,7 @@ builder.Services.AddStoreInitialization();
 builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
 builder.Services.AddJorgeIntelligence();
+builder.Services.AddJorgeChannels();
 
 var app = builder.Build();
 
@@ -21,6 +25,8 @@ app.MapDefaultEndpoints();
 app.MapHealth();
 app.MapLeadScoring();
 app.MapModelRegistry();
+app.MapBotFramework();
+app.MapSms();
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JorgeCopilot.Core.Channels;
 using JorgeCopilot.Core.Conversations;
 using JorgeCopilot.Core.Deals;
 using JorgeCopilot.Core.Import;
@@ -31,6 +32,8 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<PredictionLogEntry> PredictionLog => Set<PredictionLogEntry>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<ChannelActivityReceipt> ChannelActivityReceipts => Set<ChannelActivityReceipt>();
+    public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -141,6 +144,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.Holder).HasMaxLength(200);
         });
+        ChannelEntityConfiguration.Configure(modelBuilder);
     }
 
     /// <summary>Stores a small collection as JSON text, identically on every provider.</summary>

@@ -1,0 +1,76 @@
+using JorgeCopilot.Agent.Rendering;
+using JorgeCopilot.Channels.Sms;
+using Shouldly;
+
+namespace JorgeCopilot.UnitTests.Channels;
+
+public sealed class SmsTextFormatterTests
+{
+    [Fact]
+    public void Markdown_is_removed_and_links_are_shortened()
+    {
+        var text = SmsTextFormatter.PlainText("## Hot leads\n**Ana Garcia** is _very_ likely to convert \u2014 see [the listing](https://www.zillow.com/homedetails/123/?utm_source=x#photos) or https://example.com/a/b?x=1.");
+
+        text.ShouldNotContain("**");
+        text.ShouldNotContain("##");
+        text.ShouldNotContain("_very_");
+        text.ShouldContain("Ana Garcia is very likely to convert - see the listing (zillow.com/homedetails/123)");
+        text.ShouldContain("example.com/a/b");
+        text.ShouldNotContain("https://");
+        text.ShouldNotContain("utm_source");
+    }
+
+    [Theory]
+    [InlineData(160, 1)]
+    [InlineData(161, 2)]
+    [InlineData(306, 2)]
+    [InlineData(307, 3)]
+    public void Gsm7_segments_follow_160_and_153(int length, int segments) =>
+        SmsTextFormatter.Segments(new string('a', length)).ShouldBe(segments);
+
+    [Fact]
+    public void One_non_gsm_character_switches_to_ucs2_budget()
+    {
+        var text = new string('a', 80) + "\U0001F600";
+        SmsTextFormatter.IsGsm7(text).ShouldBeFalse();
+        SmsTextFormatter.Segments(text).ShouldBe(2);
+        SmsTextFormatter.Segments(new string('a', 80)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void Extension_characters_count_twice()
+    {
+        SmsTextFormatter.Segments(new string('a', 159) + "\u20AC").ShouldBe(2);
+    }
+
+    [Fact]
+    public void Long_answers_fit_three_segments_and_end_with_an_ellipsis()
+    {
+        var answer = new StructuredAnswer(string.Join(' ', Enumerable.Repeat("The market in Seattle keeps cooling slowly.", 40)))
+        {
+            Kind = "forecast",
+            Facts = [new AnswerFact("Median value", "$812,000", "Pricing.market_trends")],
+        };
+
+        var sms = SmsTextFormatter.Format(answer, 3);
+
+        SmsTextFormatter.Segments(sms).ShouldBeLessThanOrEqualTo(3);
+        sms.ShouldEndWith("...");
+        sms.Length.ShouldBeGreaterThan(400);
+    }
+
+    [Fact]
+    public void Facts_and_table_rows_become_plain_lines()
+    {
+        var answer = new StructuredAnswer("Your hottest leads:")
+        {
+            Kind = "ranked-leads",
+            Table = new AnswerTable(["Lead", "Probability"], [["Ana Garcia", "72%"], ["Bo Chen", "64%"]], "LeadScoring.rank_leads"),
+            Facts = [new AnswerFact("Model", "v3", "LeadScoring.rank_leads")],
+        };
+
+        var sms = SmsTextFormatter.Format(answer);
+
+        sms.ShouldBe("Your hottest leads:\nModel: v3\n1. Ana Garcia, 72%\n2. Bo Chen, 64%");
+    }
+}

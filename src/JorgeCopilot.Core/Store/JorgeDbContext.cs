@@ -29,6 +29,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<CopilotDialogue> CopilotDialogues => Set<CopilotDialogue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -122,6 +123,9 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.ToTable("import_records");
             e.HasIndex(x => x.FileSha256);
         });
+
+        // Agent: per-conversation dialogue state.
+        modelBuilder.ApplyConfiguration(new CopilotDialogueConfiguration());
     }
 
     /// <summary>Stores a small collection as JSON text, identically on every provider.</summary>

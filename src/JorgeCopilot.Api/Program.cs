@@ -1,5 +1,11 @@
+using JorgeCopilot.Agent;
+using JorgeCopilot.Core;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddJorgeCore();
+builder.AddJorgeAgent();
 var app = builder.Build();
+app.MapChat();
 app.Run();
 
 // Exposed for WebApplicationFactory<Program> in the integration tests.

@@ -7,7 +7,7 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All(CliHost host)
     {
-        _ = host;
-        yield break;
+        yield return Commands.AskCommand.Create(host);
+        yield return Commands.ChatCommand.Create(host);
     }
 }

@@ -1,3 +1,4 @@
+using JorgeCopilot.Agent;
 using JorgeCopilot.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -51,6 +52,7 @@ public static class CliRegistration
     public static IHostApplicationBuilder AddJorgeCopilot(this IHostApplicationBuilder builder)
     {
         builder.AddJorgeCore();
+        builder.AddJorgeAgent();
         return builder;
     }
 }

@@ -45,7 +45,7 @@ public sealed class RoutingEvalSuite(IServiceProvider services) : IEvalSuite
             $"{cases.Count} conversations, {result.Turns.Count} turns; offline planner with the plugins registered in this host ({string.Join(", ", services.GetRequiredService<CopilotToolset>().Specs.Select(s => s.Plugin).Distinct())}).",
             "Lead names and regions come from routing.workspace.json; dialogue state is kept in memory.",
         };
-        notes.AddRange(result.Turns.Where(t => !t.ArgumentsRight || !t.ToolRight).Take(15)
+        notes.AddRange(result.Turns.Where(t => !t.ToolRight || (t.ExpectedTool is not null && !t.ArgumentsRight) || t.ExpectedClarify != t.Clarified).Take(15)
             .Select(t => $"miss {t.CaseId}: \"{t.Text}\" expected {t.ExpectedTool ?? (t.ExpectedClarify ? "clarification" : "no tool")} got {t.ActualTool ?? t.ActualKind}"));
         return [new EvalMeasurement(DatasetName, result.Metrics) { Notes = notes }];
     }

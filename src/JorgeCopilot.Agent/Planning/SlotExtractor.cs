@@ -214,7 +214,7 @@ public sealed partial class SlotExtractor(TimeProvider clock)
     [GeneratedRegex(@"(?:\$\s*(?<v>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<u>k|m|mm|mil|mill|million|thousand|grand)?\b|\b(?<v>\d+(?:\.\d+)?)\s*(?<u>k|m|mm|mil|mill|million|thousand|grand)\b(?!\s*(?:sq|sf)))", RegexOptions.IgnoreCase)]
     private static partial Regex MoneyPattern();
 
-    [GeneratedRegex(@"(?<![\d$#.,])\b(\d{5})\b(?![\d,]|\s*(?:sq|sf|k\b))")]
+    [GeneratedRegex(@"(?<![\d$#.,])\b(\d{5})\b(?!\d|,\d|\s*(?:sq|sf|k\b))")]
     private static partial Regex Zip();
 
     [GeneratedRegex(@"\b(?:(?:next|coming|following|upcoming)\s+(?:(?<n>\d{1,2})\s+)?(?<unit>quarter|quarters|month|months|year|years|yr|yrs|week|weeks|wk|wks|days)|(?:in|over|within|for)\s+(?:the\s+next\s+)?(?:(?<n>\d{1,3})|(?<word>a|one|two|three|six|twelve|couple|few)(?:\s+of)?)\s+(?<unit>quarter|quarters|month|months|mos|mo|year|years|yr|yrs|week|weeks|wk|wks|days))\b", RegexOptions.IgnoreCase)]
@@ -223,7 +223,7 @@ public sealed partial class SlotExtractor(TimeProvider clock)
     [GeneratedRegex(@"\b(?:by|before|until|til|till|thru|through)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", RegexOptions.IgnoreCase)]
     private static partial Regex ByMonth();
 
-    [GeneratedRegex(@"\b(?:top|best|first|hottest|show\s+me|give\s+me|list)\s+(?<n>\d{1,2})\b|\b(?<n>\d{1,2})\s+(?:hottest|hot|best|top|leads|lds|ldz|deals|properties|homes|houses|alerts|picks|ones|listings)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:top|best|first|hottest|show(?:\s+me)?|give\s+me|list|find(?:\s+me)?|gimme)\s+(?<n>\d{1,2})\b(?!\s*(?:bd|bed|br|ba|bath|sq|k\b|m\b|%))|\b(?<n>\d{1,2})\s+(?:[a-z-]+\s+)?(?:hottest|hot|best|top|leads|lds|ldz|deals|properties|homes|houses|alerts|picks|ones|listings|prospects|opportunities|opps)\b", RegexOptions.IgnoreCase)]
     private static partial Regex LimitPattern();
 
     [GeneratedRegex(@"\b(?:the\s+|that\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|last|bottom)\b(?:\s+(?:one|lead|guy|person|on the list|1))?|\b(?:number|no\.?|#)\s*(\d{1,2})\s+(?:on|in)\s+the\s+list\b", RegexOptions.IgnoreCase)]

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using JorgeCopilot.Agent.Rendering;
+using JorgeCopilot.Core.Store;
+using JorgeCopilot.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace JorgeCopilot.IntegrationTests.Agent;
+
+public sealed class ChatEndpointTests : IAsyncLifetime
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"jorge-chat-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var connection = StoreConnection.Resolve($"Data Source={_file}");
+        var store = new JorgeDbContextFactory(connection);
+        await store.MigrateAsync(TestContext.Current.CancellationToken);
+        await AgentStoreTests.SeedLeadsAsync(store);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Jorge", connection.ConnectionString);
+            b.ConfigureTestServices(s => s.AddContractTestPlugins());
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_file);
+    }
+
+    [Fact]
+    public async Task Post_chat_answers_and_keeps_the_conversation()
+    {
+        var client = _factory.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        var first = await client.PostAsJsonAsync("/api/v1/chat", new { text = "top 3 leads" }, ct);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await first.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var conversation = body.GetProperty("conversationId").GetString()!;
+        body.GetProperty("toolCalls")[0].GetProperty("function").GetString().ShouldBe("rank_leads");
+        body.GetProperty("answer").GetString()!.ShouldContain("|");
+
+        var second = await client.PostAsJsonAsync("/api/v1/chat", new { text = "score the first one", conversationId = conversation, channel = "sms" }, ct);
+        var next = await second.Content.ReadFromJsonAsync<JsonElement>(ct);
+        next.GetProperty("toolCalls")[0].GetProperty("function").GetString().ShouldBe("score_lead");
+        SmsSegments.Count(next.GetProperty("answer").GetString()!).ShouldBeLessThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task Bad_requests_get_problem_details()
+    {
+        var client = _factory.CreateClient();
+        var ct = TestContext.Current.CancellationToken;
+        var missing = await client.PostAsJsonAsync("/api/v1/chat", new { conversationId = "x" }, ct);
+        missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await missing.Content.ReadAsStringAsync(ct)).ShouldContain("text");
+
+        var channel = await client.PostAsJsonAsync("/api/v1/chat", new { text = "hi", channel = "fax" }, ct);
+        channel.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        channel.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task Ten_kilobytes_is_answered_safely()
+    {
+        var client = _factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/chat", new { text = new string('x', 10_240) }, TestContext.Current.CancellationToken);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        body.GetProperty("structured").GetProperty("kind").GetString().ShouldBe("too-long");
+    }
+}

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JorgeCopilot.Cli.Commands;
 
 namespace JorgeCopilot.Cli;
 
@@ -7,6 +8,7 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All(CliHost host)
     {
+        yield return EvalCommand.Create(host);
         yield return Commands.AskCommand.Create(host);
         yield return Commands.ChatCommand.Create(host);
     }

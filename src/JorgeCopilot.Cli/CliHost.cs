@@ -1,5 +1,6 @@
 using JorgeCopilot.Agent;
 using JorgeCopilot.Core;
+using JorgeCopilot.Evals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -53,6 +54,7 @@ public static class CliRegistration
     {
         builder.AddJorgeCore();
         builder.AddJorgeAgent();
+        builder.Services.AddJorgeEvals();
         return builder;
     }
 }

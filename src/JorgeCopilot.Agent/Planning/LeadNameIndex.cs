@@ -56,14 +56,14 @@ public sealed class LeadNameIndex
         ArgumentNullException.ThrowIfNull(words);
         HashSet<long>? current = null;
         var matched = new List<string>();
-        foreach (var word in words.Distinct(StringComparer.Ordinal))
+        // Exact token matches lead; a typo match only narrows them, never overrides one ("hana schmidt" stays Schmidt).
+        var hits = words.Distinct(StringComparer.Ordinal)
+            .Select(w => (Word: w, Exact: _byToken.ContainsKey(w), Ids: IdsFor(w)))
+            .Where(h => h.Ids.Count > 0)
+            .OrderByDescending(h => h.Exact)
+            .ToList();
+        foreach (var (word, _, ids) in hits)
         {
-            var ids = IdsFor(word);
-            if (ids.Count == 0)
-            {
-                continue;
-            }
-
             matched.Add(word);
             if (current is null)
             {

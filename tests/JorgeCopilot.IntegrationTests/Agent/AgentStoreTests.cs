@@ -2,6 +2,7 @@ using JorgeCopilot.Agent;
 using JorgeCopilot.Core;
 using JorgeCopilot.Core.Leads;
 using JorgeCopilot.Core.Store;
+using JorgeCopilot.IntegrationTests.Infrastructure;
 using JorgeCopilot.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,25 +11,8 @@ using Shouldly;
 namespace JorgeCopilot.IntegrationTests.Agent;
 
 /// <summary>The copilot on a real SQLite store: names resolved from the leads table, dialogue state shared by two "replicas".</summary>
-public sealed class AgentStoreTests : IAsyncLifetime
+public sealed class AgentStoreTests
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"jorge-agent-{Guid.NewGuid():N}.db");
-    private StoreConnection Connection => StoreConnection.Resolve($"Data Source={_file}");
-
-    public async ValueTask InitializeAsync()
-    {
-        var factory = new JorgeDbContextFactory(Connection);
-        await factory.MigrateAsync(TestContext.Current.CancellationToken);
-        await SeedLeadsAsync(factory);
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-        return ValueTask.CompletedTask;
-    }
-
     internal static async Task SeedLeadsAsync(JorgeDbContextFactory factory)
     {
         await using var db = factory.CreateDbContext();
@@ -37,26 +21,35 @@ public sealed class AgentStoreTests : IAsyncLifetime
             db.Leads.Add(new Lead { Id = id, Source = "test", ExternalId = $"row-{id:000000}", DisplayName = name, NameIsGenerated = true });
         }
 
-        db.MarketSeries.Add(new Core.Market.MarketSeriesPoint { Source = "zillow", Region = "Seattle, WA", Segment = "", Metric = "zhvi", Month = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), Value = 800_000 });
+        db.MarketSeries.Add(new Core.Market.MarketSeriesPoint { Source = "zillow", Region = "Seattle, WA", Segment = "", Metric = "zhvi", Month = new DateOnly(2025, 1, 1), Value = 800_000 });
         await db.SaveChangesAsync();
     }
 
-    private ServiceProvider Replica()
+    private static async Task<JorgeDbContextFactory> StoreAsync(StoreProvider provider)
+    {
+        var factory = await TestStores.CreateMigratedAsync(provider);
+        await SeedLeadsAsync(factory);
+        return factory;
+    }
+
+    private static ServiceProvider Replica(StoreConnection connection)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddJorgeStore(Connection);
+        services.AddJorgeStore(connection);
         services.AddContractTestPlugins();
         services.AddJorgeAgent();
         return services.BuildServiceProvider();
     }
 
-    [Fact]
-    public async Task Clarification_asked_by_one_replica_is_answered_on_another()
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task Clarification_asked_by_one_replica_is_answered_on_another(StoreProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var first = Replica();
-        await using var second = Replica();
+        var store = await StoreAsync(provider);
+        await using var first = Replica(store.Connection);
+        await using var second = Replica(store.Connection);
         var question = await first.GetRequiredService<ICopilot>().AskAsync(new CopilotRequest("c1", "how likely is garcia to convert", "sms"), ct);
         question.Answer.Kind.ShouldBe("clarification");
         question.Answer.Text.ShouldContain("Luis Garcia (lead 40)");
@@ -72,11 +65,13 @@ public sealed class AgentStoreTests : IAsyncLifetime
         row.StateJson.ShouldContain("\"focusLeadId\":40");
     }
 
-    [Fact]
-    public async Task Fuzzy_names_and_regions_come_from_the_store()
+    [Theory]
+    [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
+    public async Task Fuzzy_names_and_regions_come_from_the_store(StoreProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var services = Replica();
+        var store = await StoreAsync(provider);
+        await using var services = Replica(store.Connection);
         var copilot = services.GetRequiredService<ICopilot>();
         var score = await copilot.AskAsync(new CopilotRequest("c2", "hw hot is hana schmidt", "web"), ct);
         Convert.ToInt64(score.ToolCalls.ShouldHaveSingleItem().Arguments["leadId"]).ShouldBe(102);

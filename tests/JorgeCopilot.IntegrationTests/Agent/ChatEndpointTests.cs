@@ -3,39 +3,24 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using JorgeCopilot.Agent.Rendering;
 using JorgeCopilot.Core.Store;
+using JorgeCopilot.IntegrationTests.Infrastructure;
 using JorgeCopilot.Tests.Shared;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace JorgeCopilot.IntegrationTests.Agent;
 
 public sealed class ChatEndpointTests : IAsyncLifetime
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"jorge-chat-{Guid.NewGuid():N}.db");
-    private WebApplicationFactory<Program> _factory = null!;
+    private JorgeApiFactory _factory = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var connection = StoreConnection.Resolve($"Data Source={_file}");
-        var store = new JorgeDbContextFactory(connection);
-        await store.MigrateAsync(TestContext.Current.CancellationToken);
+        var store = await TestStores.CreateMigratedAsync(StoreProvider.Sqlite);
         await AgentStoreTests.SeedLeadsAsync(store);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("ConnectionStrings:Jorge", connection.ConnectionString);
-            b.ConfigureTestServices(s => s.AddContractTestPlugins());
-        });
+        _factory = new JorgeApiFactory(store.Connection.ConnectionString, s => s.AddContractTestPlugins());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task Post_chat_answers_and_keeps_the_conversation()

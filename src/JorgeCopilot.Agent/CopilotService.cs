@@ -83,7 +83,7 @@ public sealed class CopilotService(
         }
     }
 
-    private string CapabilityList() => string.Join('\n', toolset.Specs.Select(s => "- " + s.Function.Replace('_', ' ')));
+    private string CapabilityList() => Planning.CapabilityList.Describe(prompts, toolset.Specs);
 
     private List<ToolCallRecord> ToolCalls(ChatResponse response) =>
         response.Messages.SelectMany(m => m.Contents.OfType<FunctionCallContent>())

@@ -154,28 +154,7 @@ public sealed partial class OfflinePlanner(
         };
     }
 
-    public string Capabilities(IReadOnlyList<ToolSpec> tools)
-    {
-        var examples = CapabilityLines();
-        var lines = tools
-            .Select(t => examples.TryGetValue(t.Key, out var line) ? line : $"{t.Function.Replace('_', ' ')}: {t.Description}")
-            .Distinct(StringComparer.Ordinal)
-            .Select(l => "- " + l)
-            .ToList();
-        return lines.Count == 0 ? "- (no capability plugins are installed yet)" : string.Join('\n', lines);
-    }
-
-    private Dictionary<string, string> CapabilityLines()
-    {
-        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in prompts.Get("answers/capabilities.jsonl").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var row = JsonDocument.Parse(line).RootElement;
-            map[row.GetProperty("tool").GetString()!] = row.GetProperty("line").GetString()!;
-        }
-
-        return map;
-    }
+    public string Capabilities(IReadOnlyList<ToolSpec> tools) => CapabilityList.Describe(prompts, tools);
 
     private async Task<PlannerDecision?> ResolvePendingAsync(PendingQuestion pending, Request request, IReadOnlyList<ToolSpec> tools, DialogueState state, CancellationToken ct)
     {

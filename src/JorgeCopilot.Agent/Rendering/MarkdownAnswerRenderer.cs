@@ -55,7 +55,7 @@ public sealed class MarkdownAnswerRenderer : IAnswerRenderer
                 case '>':
                     sb.Append("&gt;");
                     break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '#' or '!':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|':
                     sb.Append('\\').Append(c);
                     break;
                 default:
@@ -64,7 +64,8 @@ public sealed class MarkdownAnswerRenderer : IAnswerRenderer
             }
         }
 
-        return sb.ToString();
+        // A leading '#' would turn a value into a heading.
+        return sb.Length > 0 && sb[0] == '#' ? "\\" + sb : sb.ToString();
     }
 
     // Our own templates use "- " bullets; keep those, escape the rest.

@@ -10,7 +10,12 @@ namespace JorgeCopilot.Cli.Commands;
 /// <summary><c>jorge ask "&lt;question&gt;" [--conversation id] [--channel web|msteams|sms] [--json]</c>.</summary>
 public static class AskCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        // People read this output; apostrophes and accents need no escaping outside HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static Command Create(CliHost host)
     {

@@ -47,7 +47,7 @@ public static class AskCommand
         return channel;
     }
 
-    internal static string ToJson(CopilotReply reply, string rendered) => JsonSerializer.Serialize(new
+    public static string ToJson(CopilotReply reply, string rendered) => JsonSerializer.Serialize(new
     {
         answer = rendered,
         toolCalls = reply.ToolCalls.Select(c => new { plugin = c.Plugin, function = c.Function, arguments = c.Arguments }),

@@ -64,3 +64,16 @@ public sealed class ChatEndpointTests : IAsyncLifetime
         body.GetProperty("structured").GetProperty("kind").GetString().ShouldBe("too-long");
     }
 }
+
+public sealed class CopilotOptionsOnStartTests
+{
+    [Fact]
+    public async Task Host_refuses_to_start_with_an_unknown_provider()
+    {
+        var store = await TestStores.CreateMigratedAsync(StoreProvider.Sqlite);
+        await using var factory = new JorgeApiFactory(store.Connection.ConnectionString)
+            .WithWebHostBuilder(b => b.UseSetting("Copilot:Provider", "claude"));
+        var error = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
+        error.Message.ShouldContain("Copilot:Provider");
+    }
+}

@@ -9,6 +9,7 @@ builder.AddServiceDefaults();
 builder.AddJorgeCore();
 builder.AddJorgeAgent();
 builder.Services.AddStoreInitialization();
+builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
 
 var app = builder.Build();

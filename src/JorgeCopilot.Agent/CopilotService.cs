@@ -26,6 +26,7 @@ public sealed class CopilotService(
     ILogger<CopilotService> logger) : ICopilot
 {
     private const int MaxConversationIdLength = 200;
+    private const int MaxHistoryMessages = 8;
 
     public async Task<CopilotReply> AskAsync(CopilotRequest request, CancellationToken cancellationToken)
     {
@@ -57,11 +58,25 @@ public sealed class CopilotService(
                 chatOptions.AdditionalProperties = new AdditionalPropertiesDictionary { [PlannerTurn.Key] = turn };
             }
 
-            List<ChatMessage> messages = [new(ChatRole.System, prompts.Get("system.md")), new(ChatRole.User, text)];
+            List<ChatMessage> messages = [new(ChatRole.System, prompts.Get("system.md"))];
+            if (options.Value.IsOpenAI)
+            {
+                // A remote model has no memory between turns: replay the recent exchange so follow-ups make sense.
+                messages.AddRange(state.History.Select(h => new ChatMessage(h.Role == "assistant" ? ChatRole.Assistant : ChatRole.User, h.Text)));
+            }
+
+            messages.Add(new ChatMessage(ChatRole.User, text));
             var response = await chatClient.GetResponseAsync(messages, chatOptions, cancellationToken);
             var calls = ToolCalls(response);
             var answer = turn.Answer ?? FromModel(response);
             state.Turns++;
+            if (options.Value.IsOpenAI)
+            {
+                state.History.Add(new DialogueMessage("user", text));
+                state.History.Add(new DialogueMessage("assistant", answer.Text));
+                state.History = state.History.TakeLast(MaxHistoryMessages).ToList();
+            }
+
             try
             {
                 await dialogues.SaveAsync(conversationId, state, cancellationToken);

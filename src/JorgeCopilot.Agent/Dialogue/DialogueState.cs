@@ -21,7 +21,11 @@ public sealed class DialogueState
     public long? FocusLeadId { get; set; }
     public string? FocusProperty { get; set; }
     public PendingQuestion? Pending { get; set; }
+    /// <summary>The last few question/answer texts, replayed to an LLM (the offline planner keeps entities instead).</summary>
+    public List<DialogueMessage> History { get; set; } = [];
 }
+
+public sealed record DialogueMessage(string Role, string Text);
 
 /// <summary>A question the copilot asked back and the call it will make once answered.</summary>
 public sealed class PendingQuestion

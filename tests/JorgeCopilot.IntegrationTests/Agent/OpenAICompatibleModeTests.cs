@@ -108,5 +108,11 @@ public sealed class OpenAICompatibleModeTests : IAsyncLifetime
         _requests.Count.ShouldBe(2);
         _requests[0]["tools"]!.AsArray().Count.ShouldBe(9);
         ((string)_requests[0]["messages"]![0]!["content"]!).ShouldContain("Every number you state must come from a tool result");
+
+        // The next turn replays the previous exchange, so the model can resolve "her".
+        await provider.GetRequiredService<ICopilot>().AskAsync(new CopilotRequest("llm", "and why is she hot?", "web"), TestContext.Current.CancellationToken);
+        var replay = _requests[2]["messages"]!.AsArray().Select(m => (string?)m!["content"]).ToList();
+        replay.ShouldContain("how hot is Ana?");
+        replay.ShouldContain(reply.Answer.Text);
     }
 }

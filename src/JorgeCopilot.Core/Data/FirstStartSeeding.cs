@@ -12,6 +12,7 @@ namespace JorgeCopilot.Core.Data;
 /// </summary>
 public sealed class FirstStartSeeding(
     JorgeDbContextFactory factory,
+    StoreInitializer initializer,
     IServiceScopeFactory scopes,
     SeedingState state,
     ILogger<FirstStartSeeding> logger) : BackgroundService
@@ -20,7 +21,8 @@ public sealed class FirstStartSeeding(
     {
         try
         {
-            await factory.MigrateAsync(stoppingToken);
+            // Same path as the host's start-up migration (advisory lock on PostgreSQL); a no-op when already done.
+            await initializer.InitializeAsync(stoppingToken);
             if (!factory.Connection.IsEmbeddedDefault)
             {
                 state.Set(SeedingStatus.Ready, seeded: false);

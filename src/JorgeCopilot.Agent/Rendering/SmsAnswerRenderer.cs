@@ -28,7 +28,8 @@ public sealed class SmsAnswerRenderer : IAnswerRenderer
             }
         }
 
-        var text = SmsSegments.ToGsmFriendly(sb.ToString());
+        // Every character costs on SMS: blank lines and runs of spaces collapse to one space.
+        var text = string.Join(' ', SmsSegments.ToGsmFriendly(sb.ToString()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return SmsSegments.Fit(text, MaxSegments);
     }
 }

@@ -18,7 +18,7 @@ public static class ChatCommand
         command.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
             // Dialogue state lives in the store: make sure its tables exist (idempotent, a no-op when current).
-            await host.Services.GetRequiredService<JorgeDbContextFactory>().MigrateAsync(ct);
+            await host.Services.GetRequiredService<StoreInitializer>().InitializeAsync(ct);
             var copilot = host.Services.GetRequiredService<ICopilot>();
             var renderers = host.Services.GetRequiredService<AnswerRenderers>();
             var channelName = pr.GetValue(channel) ?? "web";

@@ -2,6 +2,9 @@ using JorgeCopilot.Agent;
 using JorgeCopilot.Api.Health;
 using JorgeCopilot.Api.Hosting;
 using JorgeCopilot.Core;
+using JorgeCopilot.Intelligence;
+using JorgeCopilot.Intelligence.LeadScoring;
+using JorgeCopilot.Intelligence.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,6 +14,7 @@ builder.AddJorgeAgent();
 builder.Services.AddStoreInitialization();
 builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
+builder.Services.AddJorgeIntelligence();
 
 var app = builder.Build();
 
@@ -18,6 +22,8 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapHealth();
 app.MapChat();
+app.MapLeadScoring();
+app.MapModelRegistry();
 
 app.Run();
 

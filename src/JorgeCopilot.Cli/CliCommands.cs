@@ -13,5 +13,7 @@ internal static class CliCommands
         yield return EvalCommand.Create(host);
         yield return Commands.AskCommand.Create(host);
         yield return Commands.ChatCommand.Create(host);
+        yield return TrainCommand.Create(host);
+        yield return ModelsCommand.Create(host);
     }
 }

@@ -1,5 +1,6 @@
 using JorgeCopilot.Agent;
 using JorgeCopilot.Core;
+using JorgeCopilot.Intelligence;
 using JorgeCopilot.Evals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,6 +55,7 @@ public static class CliRegistration
     {
         builder.AddJorgeCore();
         builder.AddJorgeAgent();
+        builder.Services.AddJorgeIntelligence();
         builder.Services.AddJorgeEvals();
         return builder;
     }

@@ -30,6 +30,8 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<CopilotDialogue> CopilotDialogues => Set<CopilotDialogue>();
+    public DbSet<PredictionLogEntry> PredictionLog => Set<PredictionLogEntry>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -126,6 +128,23 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
 
         // Agent: per-conversation dialogue state.
         modelBuilder.ApplyConfiguration(new CopilotDialogueConfiguration());
+
+        // Model monitoring (lead scoring helper): prediction log for drift and accuracy; job leases for single-runner jobs.
+        modelBuilder.Entity<PredictionLogEntry>(e =>
+        {
+            e.ToTable("prediction_log");
+            e.HasIndex(x => new { x.Task, x.PredictedAt });
+            e.HasIndex(x => new { x.Task, x.SubjectId });
+            e.Property(x => x.Task).HasMaxLength(64);
+            e.Property(x => x.SubjectId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<JobLease>(e =>
+        {
+            e.ToTable("job_leases");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Holder).HasMaxLength(200);
+        });
     }
 
     /// <summary>Stores a small collection as JSON text, identically on every provider.</summary>

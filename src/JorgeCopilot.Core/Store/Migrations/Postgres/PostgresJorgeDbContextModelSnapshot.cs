@@ -400,6 +400,24 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                     b.ToTable("market_series", (string)null);
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Models.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Models.ModelVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -454,6 +472,52 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("model_versions", (string)null);
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Models.PredictionLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FeaturesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ModelVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("PredictedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Prediction")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Task", "PredictedAt");
+
+                    b.HasIndex("Task", "SubjectId");
+
+                    b.ToTable("prediction_log", (string)null);
                 });
 
             modelBuilder.Entity("JorgeCopilot.Core.Properties.Property", b =>

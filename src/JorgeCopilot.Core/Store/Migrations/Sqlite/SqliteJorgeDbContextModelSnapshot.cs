@@ -377,6 +377,24 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                     b.ToTable("market_series", (string)null);
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Models.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("job_leases", (string)null);
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Models.ModelVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -429,6 +447,50 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("model_versions", (string)null);
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Models.PredictionLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeaturesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("High")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Low")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ModelVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PredictedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Prediction")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Task")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Task", "PredictedAt");
+
+                    b.HasIndex("Task", "SubjectId");
+
+                    b.ToTable("prediction_log", (string)null);
                 });
 
             modelBuilder.Entity("JorgeCopilot.Core.Properties.Property", b =>

@@ -1,0 +1,39 @@
+using JorgeCopilot.Intelligence.Explain;
+using JorgeCopilot.Intelligence.Monitoring;
+
+namespace JorgeCopilot.Intelligence.LeadScoring;
+
+/// <summary>Everything a lead-scoring model needs besides the ML.NET model itself; saved as JSON inside the model bytes.</summary>
+public sealed class LeadModelArtifact
+{
+    public required string Algorithm { get; init; }
+    public required Dictionary<string, double> CrossValidatedAuc { get; init; }
+    public required LeadFeatureSchema Schema { get; init; }
+    public required PlattCalibrator Calibrator { get; init; }
+    public required TemperatureBands Bands { get; init; }
+    public required ScorerData Scorer { get; init; }
+    public required List<EnsembleMember> Members { get; init; }
+    public double IntervalLevel { get; init; } = 0.8;
+    public double BaseRate { get; init; }
+    public int TrainingRows { get; init; }
+    public required List<FeatureBins> Drift { get; init; }
+
+    /// <summary>Training means per feature: the background of the linear explainer.</summary>
+    public required double[] FeatureMeans { get; init; }
+}
+
+/// <summary>A model's raw score in plain form: trees (with cover) or linear weights.</summary>
+public sealed record ScorerData(TreeEnsembleData? Trees, LinearScorer? Linear);
+
+/// <summary>One bootstrap member and its out-of-bag calibration.</summary>
+public sealed record EnsembleMember(ScorerData Scorer, PlattCalibrator Calibrator);
+
+/// <summary>Probability thresholds of the temperature bands, set from the training data's out-of-fold probabilities.</summary>
+public sealed record TemperatureBands(double Hot, double Warm)
+{
+    public const string HotBand = "hot";
+    public const string WarmBand = "warm";
+    public const string ColdBand = "cold";
+
+    public string For(double probability) => probability >= Hot ? HotBand : probability >= Warm ? WarmBand : ColdBand;
+}

@@ -1,0 +1,180 @@
+using JorgeCopilot.Intelligence.Explain;
+using JorgeCopilot.Intelligence.Monitoring;
+using Microsoft.ML;
+
+namespace JorgeCopilot.Intelligence.LeadScoring;
+
+/// <summary>
+/// Trains one lead-scoring model from labelled leads:
+/// 1. features learnt from the training leads only;
+/// 2. each candidate (LightGBM, FastTree, regularised logistic) scored by stratified k-fold CV AUC; the best wins;
+/// 3. Platt calibration fitted on the winner's out-of-fold scores (rows each fold model never saw);
+/// 4. the winner refitted on all training rows; TreeSHAP reads its trees;
+/// 5. a bootstrap ensemble of the winner, each member calibrated on its out-of-bag rows, gives the interval;
+/// 6. hot/warm/cold thresholds at the 90th/70th percentiles of the out-of-fold probabilities.
+/// </summary>
+public static class LeadModelFitter
+{
+    public static LeadScoringModel Fit(IReadOnlyList<LeadExample> training, LeadModelOptions options,
+        IReadOnlyDictionary<string, LeadColumnKind>? declaredKinds = null, IEnumerable<string>? missingValues = null,
+        IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(options);
+        var positives = training.Count(e => e.Converted);
+        if (positives < options.Folds || training.Count - positives < options.Folds)
+        {
+            throw new InvalidOperationException(
+                $"Not enough outcomes to train: {positives} converted and {training.Count - positives} not (need at least {options.Folds} of each).");
+        }
+
+        var builder = LeadFeatureBuilder.Fit(training.Select(e => e.Lead).ToList(), declaredKinds, missingValues);
+        if (builder.FeatureCount == 0)
+        {
+            throw new InvalidOperationException("The leads carry no usable features (every column is empty or constant).");
+        }
+
+        var x = training.Select(e => builder.Transform(e.Lead)).ToArray();
+        var y = training.Select(e => e.Converted).ToArray();
+        var ml = new MLContext(options.Seed);
+        var folds = StratifiedFolds(y, options.Folds, options.Seed);
+
+        var cv = new Dictionary<LeadAlgorithm, double>();
+        double[]? bestOof = null;
+        var best = options.Candidates[0];
+        foreach (var algorithm in options.Candidates)
+        {
+            progress?.Report($"cross-validating {algorithm}");
+            var oof = new double[y.Length];
+            var aucs = new List<double>();
+            for (var f = 0; f < options.Folds; f++)
+            {
+                var trainRows = Enumerable.Range(0, y.Length).Where(i => folds[i] != f).ToArray();
+                var testRows = Enumerable.Range(0, y.Length).Where(i => folds[i] == f).ToArray();
+                var learner = MlNetBinary.Fit(ml, algorithm, x, y, trainRows, options, options.Seed + f);
+                var scorer = RawScorer.From(learner, x, trainRows);
+                foreach (var i in testRows)
+                {
+                    oof[i] = scorer.Score(x[i]);
+                }
+
+                aucs.Add(BinaryMetrics.Auc(testRows.Select(i => oof[i]).ToArray(), testRows.Select(i => y[i]).ToArray()));
+            }
+
+            cv[algorithm] = aucs.Average();
+            if (bestOof is null || cv[algorithm] > cv[best])
+            {
+                best = algorithm;
+                bestOof = oof;
+            }
+        }
+
+        var calibrator = PlattCalibrator.Fit(bestOof!, y);
+        var oofProbabilities = bestOof!.Select(calibrator.Probability).Order().ToArray();
+        var bands = new TemperatureBands(Quantile(oofProbabilities, 0.9), Quantile(oofProbabilities, 0.7));
+
+        progress?.Report($"fitting {best} on {y.Length} leads");
+        var all = Enumerable.Range(0, y.Length).ToArray();
+        var final = MlNetBinary.Fit(ml, best, x, y, all, options, options.Seed);
+        var finalScorer = RawScorer.From(final, x, all);
+
+        var members = new List<EnsembleMember>();
+        var random = new Random(options.Seed);
+        for (var b = 0; b < options.BootstrapMembers; b++)
+        {
+            progress?.Report($"bootstrap member {b + 1}/{options.BootstrapMembers}");
+            var sample = new int[y.Length];
+            var inBag = new bool[y.Length];
+            for (var i = 0; i < sample.Length; i++)
+            {
+                sample[i] = random.Next(y.Length);
+                inBag[sample[i]] = true;
+            }
+
+            var outOfBag = all.Where(i => !inBag[i]).ToArray();
+            var member = MlNetBinary.Fit(ml, best, x, y, sample, options, options.Seed + 100 + b);
+            var scorer = RawScorer.From(member, x, sample);
+            var memberCalibrator = PlattCalibrator.Fit(outOfBag.Select(i => scorer.Score(x[i])).ToArray(), outOfBag.Select(i => y[i]).ToArray());
+            members.Add(new EnsembleMember(scorer.ToData(), memberCalibrator));
+        }
+
+        var drift = Enumerable.Range(0, builder.FeatureCount)
+            .Select(j => PopulationStability.Fit(builder.Schema.Features[j].Name, x.Select(r => r[j]).ToArray()))
+            .ToList();
+
+        var modelBytes = LeadScoringModel.SaveMlNet(ml, final.Model, builder.FeatureCount);
+        var artifact = new LeadModelArtifact
+        {
+            Algorithm = best.ToString(),
+            CrossValidatedAuc = cv.ToDictionary(p => p.Key.ToString(), p => p.Value),
+            Schema = builder.Schema,
+            Calibrator = calibrator,
+            Bands = bands,
+            Scorer = finalScorer.ToData(),
+            Members = members,
+            IntervalLevel = options.IntervalLevel,
+            BaseRate = y.Count(v => v) / (double)y.Length,
+            TrainingRows = y.Length,
+            Drift = drift,
+            FeatureMeans = Enumerable.Range(0, builder.FeatureCount).Select(j => x.Average(r => (double)r[j])).ToArray(),
+        };
+        return LeadScoringModel.Create(artifact, modelBytes);
+    }
+
+    /// <summary>Fold per row, stratified by label, shuffled with a fixed seed.</summary>
+    public static int[] StratifiedFolds(IReadOnlyList<bool> labels, int folds, int seed)
+    {
+        var random = new Random(seed);
+        var result = new int[labels.Count];
+        foreach (var cls in new[] { true, false })
+        {
+            var rows = Enumerable.Range(0, labels.Count).Where(i => labels[i] == cls).ToArray();
+            random.Shuffle(rows);
+            for (var k = 0; k < rows.Length; k++)
+            {
+                result[rows[k]] = k % folds;
+            }
+        }
+
+        return result;
+    }
+
+    public static double Quantile(IReadOnlyList<double> sorted, double q)
+    {
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var pos = q * (sorted.Count - 1);
+        var lo = (int)Math.Floor(pos);
+        var hi = Math.Min(lo + 1, sorted.Count - 1);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+}
+
+/// <summary>Raw score of a fitted learner in plain form: a tree ensemble (with cover from its training rows) or a linear function.</summary>
+internal sealed class RawScorer
+{
+    private RawScorer(TreeEnsemble? trees, LinearScorer? linear)
+    {
+        Trees = trees;
+        Linear = linear;
+    }
+
+    public TreeEnsemble? Trees { get; }
+
+    public LinearScorer? Linear { get; }
+
+    public static RawScorer From(FittedLearner learner, float[][] x, IReadOnlyList<int> trainingRows) =>
+        learner.Trees is { } trees
+            ? new RawScorer(TreeEnsemble.FromMlNet(trees, x[0].Length, trainingRows.Select(i => x[i])), null)
+            : new RawScorer(null, learner.Linear);
+
+    public static RawScorer From(ScorerData data) =>
+        data.Trees is { } t ? new RawScorer(TreeEnsemble.FromData(t), null) : new RawScorer(null, data.Linear);
+
+    public double Score(ReadOnlySpan<float> x) => Trees?.Score(x) ?? Linear!.Score(x);
+
+    public ScorerData ToData() => new(Trees?.ToData(), Linear);
+}

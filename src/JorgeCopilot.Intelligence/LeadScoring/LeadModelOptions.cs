@@ -1,0 +1,33 @@
+namespace JorgeCopilot.Intelligence.LeadScoring;
+
+/// <summary>How a lead-scoring model is trained. Defaults are what <c>jorge train lead-scoring</c> and the weekly job use.</summary>
+public sealed record LeadModelOptions
+{
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Folds of the stratified cross-validation that picks the algorithm and yields out-of-fold scores for calibration.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>Bootstrap members behind the probability interval (each calibrated on its own out-of-bag rows).</summary>
+    public int BootstrapMembers { get; init; } = 10;
+
+    public IReadOnlyList<LeadAlgorithm> Candidates { get; init; } = [LeadAlgorithm.LightGbm, LeadAlgorithm.FastTree, LeadAlgorithm.Logistic];
+
+    public int Trees { get; init; } = 200;
+
+    public double LearningRate { get; init; } = 0.05;
+
+    public int Leaves { get; init; } = 16;
+
+    public int MinLeafCount { get; init; } = 40;
+
+    /// <summary>Central probability of the interval (0.8 = 10th to 90th percentile of the bootstrap members).</summary>
+    public double IntervalLevel { get; init; } = 0.8;
+}
+
+public enum LeadAlgorithm
+{
+    LightGbm,
+    FastTree,
+    Logistic,
+}

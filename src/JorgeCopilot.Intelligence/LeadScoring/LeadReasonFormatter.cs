@@ -1,0 +1,79 @@
+using System.Globalization;
+using JorgeCopilot.Intelligence.Explain;
+
+namespace JorgeCopilot.Intelligence.LeadScoring;
+
+/// <summary>
+/// Turns per-feature contributions into reasons a person can read ("3 previous contacts: +9 pts"). Contributions are
+/// summed per source column (a one-hot column's levels together) and converted from raw-score units to probability
+/// points by sharing the calibrated gap (probability − probability at the average score) in proportion, so the
+/// points add up to how far this lead sits from the average lead.
+/// </summary>
+public static class LeadReasonFormatter
+{
+    public static IReadOnlyList<LeadReason> Reasons(LeadFeatureBuilder features, LeadRecord lead, float[] x,
+        FeatureAttribution attribution, PlattCalibrator calibrator, double probability)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(attribution);
+        ArgumentNullException.ThrowIfNull(calibrator);
+        var groups = new Dictionary<string, double>(StringComparer.Ordinal);
+        var schema = features.Schema.Features;
+        for (var i = 0; i < schema.Count; i++)
+        {
+            groups[schema[i].Group] = groups.GetValueOrDefault(schema[i].Group) + attribution.Contributions[i];
+        }
+
+        var totalRaw = groups.Values.Sum();
+        var gapPoints = (probability - calibrator.Probability(attribution.Bias)) * 100;
+        var scale = Math.Abs(totalRaw) < 1e-12 ? 0 : gapPoints / totalRaw;
+        return groups
+            .Select(g => (Group: g.Key, Points: g.Value * scale))
+            .Where(g => Math.Abs(g.Points) >= 0.05)
+            .OrderByDescending(g => Math.Abs(g.Points))
+            .Select(g => new LeadReason(g.Group, $"{Describe(features, lead, x, g.Group)}: {FormatPoints(g.Points)}", Math.Round(g.Points, 1)))
+            .ToList();
+    }
+
+    public static string FormatPoints(double points) =>
+        (points >= 0 ? "+" : "−") + Math.Abs(points).ToString(Math.Abs(points) < 1 ? "0.0" : "0", CultureInfo.InvariantCulture) + " pts";
+
+    private static string Describe(LeadFeatureBuilder features, LeadRecord lead, float[] x, string group)
+    {
+        var schema = features.Schema;
+        var index = schema.Features.FindIndex(f => f.Group == group);
+        switch (group)
+        {
+            case "messages_inbound": return $"{x[index]:0} messages from the lead";
+            case "messages_outbound": return $"{x[index]:0} messages sent to the lead";
+            case "reply_rate": return $"replied to {x[index] * 100:0}% of messages";
+            case "lead_reply_minutes_median": return x[index] < 0 ? "has not replied yet" : $"replies in {Minutes(x[index])} (median)";
+            case "agent_response_minutes_median": return x[index] < 0 ? "no reply sent yet" : $"we answered in {Minutes(x[index])} (median)";
+            case "conversation_days": return $"conversation over {x[index]:0} days";
+            case "channel_mix": return "channel mix of the conversation";
+        }
+
+        var raw = features.RawValue(lead, group)?.Trim();
+        var missing = raw is null || schema.MissingValues.Contains(raw, StringComparer.OrdinalIgnoreCase);
+        if (missing)
+        {
+            return $"{group} unknown";
+        }
+
+        return group switch
+        {
+            "campaign" => $"{raw} contacts in this campaign",
+            "previous" => $"{raw} previous contacts",
+            "pdays" => raw == "999" ? "not contacted in an earlier campaign" : $"last contacted {raw} days before",
+            "poutcome" => $"earlier campaign outcome: {raw}",
+            "contact" or LeadFeatureBuilder.ChannelGroup => $"reached by {raw}",
+            "month" => $"contacted in {raw}",
+            "day_of_week" => $"contacted on {raw}",
+            LeadFeatureBuilder.SourceGroup => $"source: {raw}",
+            _ => $"{group} = {raw}",
+        };
+    }
+
+    private static string Minutes(float minutes) =>
+        minutes < 90 ? $"{minutes:0} min" : minutes < 48 * 60 ? $"{minutes / 60:0.#} h" : $"{minutes / 1440:0.#} days";
+}

@@ -1,0 +1,102 @@
+using JorgeCopilot.Intelligence.Monitoring;
+using JorgeCopilot.Intelligence.Registry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace JorgeCopilot.Intelligence.LeadScoring;
+
+/// <summary>REST: <c>GET /api/v1/leads/top</c>, <c>GET /api/v1/leads/{id}/score</c>, <c>POST /api/v1/outcomes</c>.</summary>
+public static class LeadScoringEndpoints
+{
+    public const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapLeadScoring(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var leads = app.MapGroup("/api/v1/leads").WithTags("Lead scoring");
+        leads.MapGet("/top", TopAsync)
+            .WithName("GetTopLeads")
+            .WithSummary("The hottest open leads by calibrated conversion probability")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        leads.MapGet("/{id:long}/score", ScoreAsync)
+            .WithName("GetLeadScore")
+            .WithSummary("Conversion probability with its 80% interval, band, top reasons and model version")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapPost("/api/v1/outcomes", OutcomeEndpoint.RecordAsync)
+            .WithTags("Lead scoring")
+            .WithName("RecordOutcome")
+            .Accepts<OutcomeRequest>("application/json")
+            .Produces<OutcomeResponse>(StatusCodes.Status201Created)
+            .Produces<OutcomeResponse>()
+            .WithSummary("Record what became of a lead (idempotent by key); feeds the next training run")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    internal static async Task<Results<Ok<TopLeadsResponse>, ProblemHttpResult>> TopAsync(int? limit, LeadScoringService service, CancellationToken cancellationToken)
+    {
+        var take = limit ?? 10;
+        if (take is < 1 or > MaxLimit)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit",
+                detail: $"limit must be between 1 and {MaxLimit}; got {take}.");
+        }
+
+        var top = await service.TopAsync(take, cancellationToken);
+        if (top is not { } t)
+        {
+            return NoModel();
+        }
+
+        var model = (await service.ChampionAsync(cancellationToken))!.Value.Model;
+        var items = t.Leads.Select(l =>
+        {
+            var reason = model.Explain(l.Record, 1).TopReasons.FirstOrDefault();
+            return new TopLeadItem(l.LeadId, l.Name, Percent(l.Prediction.Probability), Percent(l.Prediction.Low), Percent(l.Prediction.High),
+                l.Prediction.Band, reason?.Text);
+        }).ToList();
+        return TypedResults.Ok(new TopLeadsResponse(items, t.Version));
+    }
+
+    internal static async Task<Results<Ok<LeadScoreResponse>, ProblemHttpResult>> ScoreAsync(long id, LeadScoringService service, CancellationToken cancellationToken)
+    {
+        var result = await service.ScoreAsync(id, cancellationToken, topReasons: 5);
+        if (result.Score is not { } s)
+        {
+            return result.Failure switch
+            {
+                LeadScoreFailure.UnknownLead => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown lead", detail: result.Message),
+                LeadScoreFailure.NoData => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Lead has no data", detail: result.Message),
+                _ => NoModel(),
+            };
+        }
+
+        return TypedResults.Ok(ToResponse(s));
+    }
+
+    internal static LeadScoreResponse ToResponse(LeadScore s) => new(
+        s.LeadId, s.Name, Percent(s.Prediction.Probability), Percent(s.Prediction.Low), Percent(s.Prediction.High), s.Prediction.Band,
+        s.Explanation.TopReasons.Select(r => new ReasonItem(r.Feature, r.Text, r.Points)).ToList(), s.ModelVersion,
+        "80% interval from a bootstrap ensemble (each member calibrated on its out-of-bag leads)");
+
+    internal static ProblemHttpResult NoModel() => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+        title: "No lead-scoring model", detail: "No lead-scoring model has been trained yet: run `jorge train lead-scoring`.");
+
+    internal static double Percent(double p) => Math.Round(p * 100, 1);
+}
+
+public sealed record TopLeadsResponse(IReadOnlyList<TopLeadItem> Leads, int ModelVersion);
+
+public sealed record TopLeadItem(long LeadId, string Name, double ProbabilityPercent, double LowPercent, double HighPercent, string Band, string? TopReason);
+
+public sealed record LeadScoreResponse(long LeadId, string Name, double ProbabilityPercent, double LowPercent, double HighPercent, string Band,
+    IReadOnlyList<ReasonItem> TopReasons, int ModelVersion, string Interval);
+
+public sealed record ReasonItem(string Feature, string Text, double Points);

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using JorgeCopilot.Core.Data;
+using JorgeCopilot.Core.Evaluation;
+using JorgeCopilot.Intelligence.Monitoring;
+
+namespace JorgeCopilot.Intelligence.LeadScoring;
+
+/// <summary>
+/// Eval suite <c>lead-scoring</c>. Per data set: stratified 5-fold CV (seed 1) where each outer fold runs the whole
+/// trainer (candidate selection by inner 3-fold CV AUC, Platt on out-of-fold scores, bootstrap interval) on the other
+/// four folds; and, for time-ordered data, a holdout of the last 20% of rows (keys prefixed <c>time_</c>).
+/// bank-marketing without <c>duration</c>; X Education without Tags, Lead Quality and Asymmetrique* (only when the
+/// shared data folder exists — it is not redistributable).
+/// </summary>
+public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
+{
+    public const int OuterFolds = 5;
+
+    /// <summary>Lighter than the production trainer (3 inner folds, 5 bootstrap members) so the suite fits in minutes on 2 cores.</summary>
+    public static readonly LeadModelOptions EvalOptions = new() { Folds = 3, BootstrapMembers = 5 };
+
+    public string Name => "lead-scoring";
+
+    public async Task<IReadOnlyList<EvalMeasurement>> RunAsync(EvalContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var results = new List<EvalMeasurement>();
+        var bank = BankMarketingPath();
+        if (bank is not null)
+        {
+            results.Add(await Task.Run(() => Measure(context, "bank-marketing", bank, Mapping("bank-marketing.map.json"), cancellationToken), cancellationToken));
+        }
+
+        var shared = data.SharedDirectory();
+        var xedu = shared is null ? null : Path.Combine(shared, "lead-scoring-xeducation", "Leads.csv.gz");
+        if (xedu is not null && File.Exists(xedu))
+        {
+            results.Add(await Task.Run(() => Measure(context, "x-education", xedu, Mapping("x-education.map.json"), cancellationToken), cancellationToken));
+        }
+        else
+        {
+            context.Report("lead-scoring: x-education skipped (no shared data folder)");
+        }
+
+        return results;
+    }
+
+    public static EvalMeasurement Measure(EvalContext context, string dataset, string path, LeadExportMapping mapping, CancellationToken cancellationToken,
+        LeadModelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(mapping);
+        options ??= EvalOptions;
+        var watch = Stopwatch.StartNew();
+        var examples = LeadExportReader.Read(path, mapping);
+        var kinds = mapping.DeclaredKinds();
+        var labels = examples.Select(e => e.Converted).ToArray();
+        var folds = LeadModelFitter.StratifiedFolds(labels, OuterFolds, seed: 1);
+        var perFold = new List<Dictionary<string, double>>();
+        var pooled = new LeadPrediction[examples.Count];
+        var chosen = new List<string>();
+        for (var f = 0; f < OuterFolds; f++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            context.Report($"lead-scoring/{dataset}: fold {f + 1}/{OuterFolds}");
+            var train = examples.Where((_, i) => folds[i] != f).ToList();
+            var testIndex = Enumerable.Range(0, examples.Count).Where(i => folds[i] == f).ToArray();
+            var test = testIndex.Select(i => examples[i]).ToList();
+            var model = LeadModelFitter.Fit(train, options, kinds, mapping.MissingValues);
+            chosen.Add(model.Artifact.Algorithm);
+            perFold.Add(LeadScoringTrainer.Evaluate(model, test));
+            var predictions = model.PredictBatch(test.Select(e => model.Features.Transform(e.Lead)).ToList());
+            for (var k = 0; k < testIndex.Length; k++)
+            {
+                pooled[testIndex[k]] = predictions[k];
+            }
+        }
+
+        var metrics = perFold[0].Keys.ToDictionary(k => k, k => perFold.Average(m => m[k]));
+        var notes = new List<string>
+        {
+            $"{examples.Count} rows; stratified {OuterFolds}-fold CV (seed 1), metrics averaged over folds; leaky columns excluded: {string.Join(", ", mapping.LeakyColumns.Select(c => c.Column))}",
+            $"algorithm chosen per fold by inner {options.Folds}-fold CV AUC: {string.Join(", ", chosen)}",
+            "probabilities Platt-calibrated on out-of-fold scores; 80% interval from a bootstrap ensemble (each member calibrated out-of-bag); coverage_80 = share of ~200-lead probability bins whose observed rate lies inside the bin's mean interval",
+        };
+
+        if (mapping.TimeOrdered)
+        {
+            context.Report($"lead-scoring/{dataset}: time-ordered holdout");
+            var (train, holdout) = LeadScoringTrainer.Split(examples, timeOrdered: true, seed: 1);
+            var model = LeadModelFitter.Fit(train, options, kinds, mapping.MissingValues);
+            foreach (var (k, v) in LeadScoringTrainer.Evaluate(model, holdout))
+            {
+                metrics["time_" + k] = v;
+            }
+
+            notes.Add($"time_*: trained on the first {train.Count} rows, tested on the last {holdout.Count} (later months; {model.Artifact.Algorithm} chosen)");
+        }
+
+        var p = pooled.Select(q => q.Probability).ToArray();
+        var charts = new List<string>
+        {
+            LeadScoringCharts.Calibration(context, dataset, p, labels),
+            LeadScoringCharts.Lift(context, dataset, p, labels),
+        };
+        notes.Add($"took {watch.Elapsed.TotalSeconds:0} s");
+        return new EvalMeasurement(dataset, metrics) { Charts = charts, Notes = notes };
+    }
+
+    private string? BankMarketingPath()
+    {
+        try
+        {
+            var bundled = data.Bundled("bank-marketing", "bank-additional-full.csv.gz");
+            if (File.Exists(bundled))
+            {
+                return bundled;
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No bundled folder next to this program: fall back to the shared copy below.
+        }
+
+        var shared = data.SharedDirectory();
+        var path = shared is null ? null : Path.Combine(shared, "bank-marketing", "bank-additional-full.csv.gz");
+        return path is not null && File.Exists(path) ? path : null;
+    }
+
+    /// <summary>Finds evals/mappings/&lt;file&gt; beside the program or above the working directory.</summary>
+    public static LeadExportMapping Mapping(string file)
+    {
+        var candidates = new[] { Path.Combine(AppContext.BaseDirectory, "mappings", file) }
+            .Concat(Ancestors(Directory.GetCurrentDirectory()).Select(d => Path.Combine(d, "evals", "mappings", file)))
+            .Concat(Ancestors(AppContext.BaseDirectory).Select(d => Path.Combine(d, "evals", "mappings", file)));
+        var path = candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"Mapping {file} not found (evals/mappings).");
+        return LeadExportMapping.Load(path);
+    }
+
+    private static IEnumerable<string> Ancestors(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            yield return dir.FullName;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.ComponentModel;
+using Microsoft.SemanticKernel;
+
+namespace JorgeCopilot.Intelligence.LeadScoring;
+
+/// <summary>Kernel plugin <c>LeadScoring</c>: rank leads, score a lead, explain a score. Failures come back as a message, never thrown.</summary>
+public sealed class LeadScoringPlugin(LeadScoringService service)
+{
+    [KernelFunction("rank_leads")]
+    [Description("The hottest open leads: id, name, conversion probability % with its 80% interval, band (hot/warm/cold), top reason, model version.")]
+    public async Task<object> RankLeadsAsync(
+        [Description("How many leads to return (1-100).")] int limit = 5,
+        CancellationToken cancellationToken = default)
+    {
+        if (limit is < 1 or > LeadScoringEndpoints.MaxLimit)
+        {
+            return new LeadScoringMessage($"limit must be between 1 and {LeadScoringEndpoints.MaxLimit}.");
+        }
+
+        var top = await service.TopAsync(limit, cancellationToken);
+        if (top is not { } t)
+        {
+            return new LeadScoringMessage("No lead-scoring model has been trained yet: run `jorge train lead-scoring`.");
+        }
+
+        var model = (await service.ChampionAsync(cancellationToken))!.Value.Model;
+        return new RankedLeads(t.Leads.Select(l => new RankedLeadItem(l.LeadId, l.Name, LeadScoringEndpoints.Percent(l.Prediction.Probability),
+            LeadScoringEndpoints.Percent(l.Prediction.Low), LeadScoringEndpoints.Percent(l.Prediction.High), l.Prediction.Band,
+            model.Explain(l.Record, 1).TopReasons.FirstOrDefault()?.Text)).ToList(), t.Version);
+    }
+
+    [KernelFunction("score_lead")]
+    [Description("Conversion probability % of one lead with its 80% interval (low/high %), band (hot/warm/cold), top reasons and model version.")]
+    public async Task<object> ScoreLeadAsync(
+        [Description("The lead's id.")] long leadId,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await service.ScoreAsync(leadId, cancellationToken);
+        if (result.Score is not { } s)
+        {
+            return new LeadScoringMessage(result.Message!);
+        }
+
+        return new LeadScoreSummary(s.LeadId, s.Name, LeadScoringEndpoints.Percent(s.Prediction.Probability), LeadScoringEndpoints.Percent(s.Prediction.Low),
+            LeadScoringEndpoints.Percent(s.Prediction.High), s.Prediction.Band, s.Explanation.TopReasons.Select(r => r.Text).ToList(), s.ModelVersion);
+    }
+
+    [KernelFunction("explain_score")]
+    [Description("Why a lead scores as it does: signed contributions in probability points with plain-language reasons (exact TreeSHAP).")]
+    public async Task<object> ExplainScoreAsync(
+        [Description("The lead's id.")] long leadId,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await service.ScoreAsync(leadId, cancellationToken, topReasons: 8);
+        if (result.Score is not { } s)
+        {
+            return new LeadScoringMessage(result.Message!);
+        }
+
+        return new ScoreExplanation(s.LeadId, s.Name, LeadScoringEndpoints.Percent(s.Prediction.Probability),
+            s.Explanation.TopReasons.Select(r => new Contribution(r.Feature, r.Points, r.Text)).ToList(), s.ModelVersion);
+    }
+}
+
+public sealed record LeadScoringMessage(string Message);
+
+public sealed record RankedLeads(IReadOnlyList<RankedLeadItem> Leads, int ModelVersion);
+
+public sealed record RankedLeadItem(long LeadId, string Name, double ProbabilityPercent, double LowPercent, double HighPercent, string Band, string? TopReason);
+
+public sealed record LeadScoreSummary(long LeadId, string Name, double ProbabilityPercent, double LowPercent, double HighPercent, string Band,
+    IReadOnlyList<string> TopReasons, int ModelVersion);
+
+public sealed record ScoreExplanation(long LeadId, string Name, double ProbabilityPercent, IReadOnlyList<Contribution> Contributions, int ModelVersion);
+
+public sealed record Contribution(string Feature, double Points, string Reason);

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using JorgeCopilot.Intelligence.Monitoring;
+using JorgeCopilot.Intelligence.Registry;
+using Microsoft.Extensions.Logging;
+
+namespace JorgeCopilot.Intelligence.LeadScoring;
+
+/// <summary>
+/// Scores leads with the champion model from the registry. Each call checks which version is champion (a small query),
+/// so every replica switches to a newly promoted model on its next request; the loaded model is cached per version.
+/// </summary>
+public sealed class LeadScoringService(
+    IModelRegistry registry,
+    LeadRecordLoader loader,
+    PredictionLogger predictionLog,
+    TimeProvider clock,
+    ILogger<LeadScoringService> logger)
+{
+    private readonly SemaphoreSlim _loading = new(1, 1);
+    // Reference types swapped whole, so concurrent requests never see a half-written pair.
+    private volatile LoadedModel? _cached;
+    private volatile Ranking? _ranking;
+
+    /// <summary>How long a whole-book ranking is reused before being recomputed.</summary>
+    public static readonly TimeSpan RankingLifetime = TimeSpan.FromMinutes(2);
+
+    public async Task<(int Version, LeadScoringModel Model)?> ChampionAsync(CancellationToken cancellationToken)
+    {
+        var champion = await registry.GetChampionSummaryAsync(LeadScoringTrainer.TaskName, cancellationToken);
+        if (champion is null)
+        {
+            return null;
+        }
+
+        if (_cached is { } cached && cached.Version == champion.Version)
+        {
+            return (cached.Version, cached.Model);
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cached is { } again && again.Version == champion.Version)
+            {
+                return (again.Version, again.Model);
+            }
+
+            var stored = await registry.GetAsync(LeadScoringTrainer.TaskName, champion.Version, cancellationToken);
+            var model = LeadScoringModel.Load(stored!.ModelBytes);
+            _cached = new LoadedModel(champion.Version, model);
+            return (champion.Version, model);
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+
+    public async Task<LeadScoreResult> ScoreAsync(long leadId, CancellationToken cancellationToken, int topReasons = 3)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var champion = await ChampionAsync(cancellationToken);
+        if (champion is not { } c)
+        {
+            return LeadScoreResult.Fail(LeadScoreFailure.NoModel, "No lead-scoring model has been trained yet: run `jorge train lead-scoring`.");
+        }
+
+        var loaded = await loader.LoadAsync(leadId, cancellationToken);
+        if (loaded is not { } lead)
+        {
+            return LeadScoreResult.Fail(LeadScoreFailure.UnknownLead, $"There is no lead with id {leadId}.");
+        }
+
+        if (LeadRecordLoader.HasNoData(lead.Record))
+        {
+            return LeadScoreResult.Fail(LeadScoreFailure.NoData, $"Lead {leadId} has no attributes, channel or messages to score.");
+        }
+
+        var explanation = c.Model.Explain(lead.Record, topReasons);
+        var x = c.Model.Features.Transform(lead.Record);
+        var p = explanation.Prediction;
+        await predictionLog.LogAsync(LeadScoringTrainer.TaskName, c.Version, PredictionLogger.Subject(leadId), p.Probability, p.Low, p.High, x, cancellationToken);
+        logger.LogInformation("Scored lead {LeadId} with v{Version} in {Elapsed:0.0} ms", leadId, c.Version, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new LeadScoreResult(new LeadScore(leadId, lead.Lead.DisplayName, p, explanation, c.Version), null, null);
+    }
+
+    /// <summary>The hottest open leads; the whole book is scored in one batch and the ranking reused for a short while.</summary>
+    public async Task<(IReadOnlyList<RankedLead> Leads, int Version)?> TopAsync(int limit, CancellationToken cancellationToken)
+    {
+        var champion = await ChampionAsync(cancellationToken);
+        if (champion is not { } c)
+        {
+            return null;
+        }
+
+        var ranking = _ranking;
+        if (ranking is null || ranking.Version != c.Version || clock.GetUtcNow() - ranking.At > RankingLifetime)
+        {
+            var open = (await loader.LoadOpenAsync(cancellationToken)).Where(l => !LeadRecordLoader.HasNoData(l.Record)).ToList();
+            var predictions = c.Model.PredictBatch(open.Select(l => c.Model.Features.Transform(l.Record)).ToList());
+            var ranked = open.Select((l, i) => new RankedLead(l.Lead.Id, l.Lead.DisplayName, l.Record, predictions[i]))
+                .OrderByDescending(l => l.Prediction.Probability).ThenBy(l => l.LeadId)
+                .Take(500).ToList();
+            ranking = new Ranking(c.Version, clock.GetUtcNow(), ranked);
+            _ranking = ranking;
+        }
+
+        return (ranking.Leads.Take(limit).ToList(), c.Version);
+    }
+
+    private sealed record LoadedModel(int Version, LeadScoringModel Model);
+
+    private sealed record Ranking(int Version, DateTimeOffset At, IReadOnlyList<RankedLead> Leads);
+}
+
+public enum LeadScoreFailure
+{
+    NoModel,
+    UnknownLead,
+    NoData,
+}
+
+public sealed record LeadScore(long LeadId, string Name, LeadPrediction Prediction, LeadExplanation Explanation, int ModelVersion);
+
+public sealed record LeadScoreResult(LeadScore? Score, LeadScoreFailure? Failure, string? Message)
+{
+    public static LeadScoreResult Fail(LeadScoreFailure failure, string message) => new(null, failure, message);
+}
+
+public sealed record RankedLead(long LeadId, string Name, LeadRecord Record, LeadPrediction Prediction);

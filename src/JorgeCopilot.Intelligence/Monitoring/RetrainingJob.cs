@@ -1,0 +1,83 @@
+using JorgeCopilot.Intelligence.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JorgeCopilot.Intelligence.Monitoring;
+
+/// <summary>
+/// Retrains every task once a week on what the store holds then (new outcomes included). Every replica runs this
+/// service; the job lock lets exactly one of them train, the others skip that week's run.
+/// </summary>
+public sealed class RetrainingJob(IServiceProvider services, IOptions<RetrainingOptions> options, TimeProvider clock, ILogger<RetrainingJob> logger)
+    : BackgroundService
+{
+    public const string LockName = "weekly-retraining";
+
+    /// <summary>The next run time strictly after <paramref name="now"/>.</summary>
+    public static DateTimeOffset NextRun(DateTimeOffset now, DayOfWeek day, int hourUtc)
+    {
+        var utc = now.ToUniversalTime();
+        var candidate = new DateTimeOffset(utc.Year, utc.Month, utc.Day, hourUtc, 0, 0, TimeSpan.Zero);
+        candidate = candidate.AddDays(((int)day - (int)candidate.DayOfWeek + 7) % 7);
+        return candidate <= utc ? candidate.AddDays(7) : candidate;
+    }
+
+    /// <summary>One run: every selected trainer in turn, under the lock. Returns null when another replica holds the lock.</summary>
+    public async Task<IReadOnlyList<TrainingOutcome>?> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var jobLock = services.GetRequiredService<IJobLock>();
+        await using var held = await jobLock.TryAcquireAsync(LockName, settings.LockLease, cancellationToken);
+        if (held is null)
+        {
+            logger.LogInformation("Retraining skipped: another replica holds the lock");
+            return null;
+        }
+
+        var outcomes = new List<TrainingOutcome>();
+        foreach (var trainer in services.GetServices<IModelTrainer>()
+                     .Where(t => settings.Tasks.Count == 0 || settings.Tasks.Contains(t.Task, StringComparer.OrdinalIgnoreCase)))
+        {
+            try
+            {
+                var outcome = await trainer.TrainAsync(new TrainingRequest(), null, cancellationToken);
+                outcomes.Add(outcome);
+                logger.LogInformation("Retrained {Task}: v{Version} {Algorithm}, promoted {Promoted}", outcome.Task, outcome.Version, outcome.Algorithm, outcome.PromotedToChampion);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException)
+            {
+                // One task without enough data must not stop the others.
+                logger.LogWarning(ex, "Retraining {Task} failed", trainer.Task);
+            }
+        }
+
+        return outcomes;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var next = NextRun(clock.GetUtcNow(), settings.Day, settings.HourUtc);
+            var wait = next - clock.GetUtcNow();
+            logger.LogInformation("Next retraining at {Next:u}", next);
+            try
+            {
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clock, stoppingToken);
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+}

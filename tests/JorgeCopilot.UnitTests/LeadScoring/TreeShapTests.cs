@@ -1,0 +1,148 @@
+using JorgeCopilot.Intelligence.Explain;
+using JorgeCopilot.Intelligence.LeadScoring;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Calibrators;
+using PlattCalibrator = Microsoft.ML.Calibrators.PlattCalibrator;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace JorgeCopilot.UnitTests.LeadScoring;
+
+public sealed class TreeShapTests
+{
+    [Fact]
+    public void Contributions_sum_to_the_models_raw_score()
+    {
+        var model = SyntheticLeads.Model;
+        foreach (var example in SyntheticLeads.Generate(60, seed: 99))
+        {
+            var x = model.Features.Transform(example.Lead);
+            var attribution = model.Explainer.Explain(x);
+            attribution.Total.ShouldBe(model.RawScore(x), tolerance: 1e-4);
+        }
+    }
+
+    [Fact]
+    public void Matches_brute_force_shapley_values_on_a_small_ensemble()
+    {
+        // Two hand-made trees over three features; cover as given. Brute force: Shapley over all subsets with the
+        // path-dependent conditional expectation TreeSHAP defines (follow x on features in S, else weight by cover).
+        var trees = new[]
+        {
+            // node0: x0<=0.5 ? node1 : leaf2; node1: x1<=0.3 ? leaf0 : leaf1
+            (Left: new[] { 1, ~0 }, Right: new[] { ~2, ~1 }, Feature: new[] { 0, 1 }, Threshold: new[] { 0.5f, 0.3f }, Leaf: new[] { 1.0, -2.0, 3.0 }, Cover: new[] { 10.0, 20, 30 }),
+            // node0: x2<=0 ? leaf0 : node1; node1: x0<=0.8 ? leaf1 : leaf2
+            (Left: new[] { ~0, ~1 }, Right: new[] { 1, ~2 }, Feature: new[] { 2, 0 }, Threshold: new[] { 0.0f, 0.8f }, Leaf: new[] { 0.7, -1.0, 2.0 }, Cover: new[] { 25.0, 5, 30 }),
+        };
+        var ensemble = TreeEnsemble.FromData(new TreeEnsembleData(0.5, 3,
+            trees.Select(t => new TreeData(t.Left, t.Right, t.Feature, t.Threshold, t.Leaf, t.Cover)).ToArray()));
+        var explainer = new TreeShapExplainer(ensemble);
+
+        foreach (var x in new[] { new[] { 0.2f, 0.1f, 1f }, new[] { 0.9f, 0.5f, -1f }, new[] { 0.6f, 0.2f, 0.5f } })
+        {
+            var phi = explainer.Explain(x).Contributions;
+            for (var i = 0; i < 3; i++)
+            {
+                phi[i].ShouldBe(BruteForceShapley(trees, x, i), tolerance: 1e-9);
+            }
+
+            (explainer.ExpectedValue + phi.Sum()).ShouldBe(ensemble.Score(x), tolerance: 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(LeadAlgorithm.LightGbm)]
+    [InlineData(LeadAlgorithm.FastTree)]
+    public void Agrees_in_sign_with_ml_net_feature_contributions_on_the_top_features(LeadAlgorithm algorithm)
+    {
+        var examples = SyntheticLeads.Generate(1200, seed: 3);
+        var builder = LeadFeatureBuilder.Fit(examples.Select(e => e.Lead).ToList());
+        var x = examples.Select(e => builder.Transform(e.Lead)).ToArray();
+        var y = examples.Select(e => e.Converted).ToArray();
+        var ml = new MLContext(1);
+        var options = SyntheticLeads.SmallOptions;
+        var rows = Enumerable.Range(0, x.Length).ToArray();
+        var learner = MlNetBinary.Fit(ml, algorithm, x, y, rows, options, seed: 1);
+        var ensemble = TreeEnsemble.FromMlNet(learner.Trees!, builder.FeatureCount, x);
+        var explainer = new TreeShapExplainer(ensemble);
+
+        var probe = x.Take(150).ToArray();
+        var view = MlNetBinary.View(ml, probe.Select(r => new FeatureRow { Features = r }).ToList(), builder.FeatureCount);
+        var contributions = learner.Model switch
+        {
+            BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>> lgbm => Contributions(ml, lgbm, view, builder.FeatureCount),
+            BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> fastTree => Contributions(ml, fastTree, view, builder.FeatureCount),
+            _ => throw new InvalidOperationException("unexpected model type"),
+        };
+
+        int agree = 0, compared = 0;
+        for (var r = 0; r < probe.Length; r++)
+        {
+            var phi = explainer.Explain(probe[r]).Contributions;
+            foreach (var j in Enumerable.Range(0, phi.Length).OrderByDescending(j => Math.Abs(phi[j])).Take(2))
+            {
+                if (Math.Abs(phi[j]) < 0.05 || Math.Abs(contributions[r][j]) < 1e-6)
+                {
+                    continue; // a near-zero effect has no meaningful sign
+                }
+
+                compared++;
+                agree += Math.Sign(phi[j]) == Math.Sign(contributions[r][j]) ? 1 : 0;
+            }
+        }
+
+        compared.ShouldBeGreaterThan(100);
+        (agree / (double)compared).ShouldBeGreaterThanOrEqualTo(0.9);
+    }
+
+    private static float[][] Contributions<TModel>(MLContext ml, BinaryPredictionTransformer<CalibratedModelParametersBase<TModel, PlattCalibrator>> predictor,
+        IDataView view, int featureCount) where TModel : class, ICalculateFeatureContribution
+    {
+        var fcc = ml.Transforms.CalculateFeatureContribution(predictor, numberOfPositiveContributions: featureCount,
+            numberOfNegativeContributions: featureCount, normalize: false);
+        var scored = predictor.Transform(view);
+        return fcc.Fit(scored).Transform(scored).GetColumn<VBuffer<float>>("FeatureContributions").Select(v => v.DenseValues().ToArray()).ToArray();
+    }
+
+    private static double BruteForceShapley(
+        (int[] Left, int[] Right, int[] Feature, float[] Threshold, double[] Leaf, double[] Cover)[] trees, float[] x, int feature)
+    {
+        var n = x.Length;
+        var others = Enumerable.Range(0, n).Where(j => j != feature).ToArray();
+        double phi = 0;
+        for (var mask = 0; mask < 1 << others.Length; mask++)
+        {
+            var subset = others.Where((_, k) => (mask & (1 << k)) != 0).ToHashSet();
+            var size = subset.Count;
+            var weight = Factorial(size) * Factorial(n - size - 1) / Factorial(n);
+            var with = new HashSet<int>(subset) { feature };
+            phi += weight * (trees.Sum(t => Expect(t, x, with, 0)) - trees.Sum(t => Expect(t, x, subset, 0)));
+        }
+
+        return phi;
+    }
+
+    private static double Expect((int[] Left, int[] Right, int[] Feature, float[] Threshold, double[] Leaf, double[] Cover) t, float[] x, HashSet<int> known, int node)
+    {
+        if (node < 0)
+        {
+            return t.Leaf[~node];
+        }
+
+        if (known.Contains(t.Feature[node]))
+        {
+            return Expect(t, x, known, x[t.Feature[node]] <= t.Threshold[node] ? t.Left[node] : t.Right[node]);
+        }
+
+        var left = CoverOf(t, t.Left[node]);
+        var right = CoverOf(t, t.Right[node]);
+        return (left * Expect(t, x, known, t.Left[node]) + right * Expect(t, x, known, t.Right[node])) / (left + right);
+    }
+
+    private static double CoverOf((int[] Left, int[] Right, int[] Feature, float[] Threshold, double[] Leaf, double[] Cover) t, int node) =>
+        node < 0 ? t.Cover[~node] : CoverOf(t, t.Left[node]) + CoverOf(t, t.Right[node]);
+
+    private static double Factorial(int k) => k <= 1 ? 1 : k * Factorial(k - 1);
+}

@@ -5,6 +5,7 @@ using JorgeCopilot.Agent.Rendering;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.IntegrationTests.Infrastructure;
 using JorgeCopilot.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shouldly;
 
 namespace JorgeCopilot.IntegrationTests.Agent;
@@ -17,7 +18,13 @@ public sealed class ChatEndpointTests : IAsyncLifetime
     {
         var store = await TestStores.CreateMigratedAsync(StoreProvider.Sqlite);
         await AgentStoreTests.SeedLeadsAsync(store);
-        _factory = new JorgeApiFactory(store.Connection.ConnectionString, s => s.AddContractTestPlugins());
+        // The endpoint's HTTP contract is under test, on deterministic contract-shaped plugins: the real LeadScoring
+        // plugin needs a trained model in the store, which this test does not spend minutes producing.
+        _factory = new JorgeApiFactory(store.Connection.ConnectionString, s =>
+        {
+            s.RemoveAll<Microsoft.SemanticKernel.KernelPlugin>();
+            s.AddContractTestPlugins();
+        });
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();

@@ -1,3 +1,4 @@
+using JorgeCopilot.Agent;
 using JorgeCopilot.Api.Health;
 using JorgeCopilot.Api.Hosting;
 using JorgeCopilot.Channels;
@@ -12,6 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddJorgeCore();
+builder.AddJorgeAgent();
 builder.Services.AddStoreInitialization();
 builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
@@ -23,6 +25,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapHealth();
+app.MapChat();
 app.MapLeadScoring();
 app.MapModelRegistry();
 app.MapBotFramework();

@@ -11,6 +11,8 @@ internal static class CliCommands
         yield return SeedCommand.Create(host);
         yield return ImportCommand.Create(host);
         yield return EvalCommand.Create(host);
+        yield return Commands.AskCommand.Create(host);
+        yield return Commands.ChatCommand.Create(host);
         yield return TrainCommand.Create(host);
         yield return ModelsCommand.Create(host);
     }

@@ -1,3 +1,4 @@
+using JorgeCopilot.Agent;
 using JorgeCopilot.Core;
 using JorgeCopilot.Intelligence;
 using JorgeCopilot.Evals;
@@ -53,6 +54,7 @@ public static class CliRegistration
     public static IHostApplicationBuilder AddJorgeCopilot(this IHostApplicationBuilder builder)
     {
         builder.AddJorgeCore();
+        builder.AddJorgeAgent();
         builder.Services.AddJorgeIntelligence();
         builder.Services.AddJorgeEvals();
         return builder;

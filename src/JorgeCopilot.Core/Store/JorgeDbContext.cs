@@ -30,6 +30,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<CopilotDialogue> CopilotDialogues => Set<CopilotDialogue>();
     public DbSet<PredictionLogEntry> PredictionLog => Set<PredictionLogEntry>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<ChannelActivityReceipt> ChannelActivityReceipts => Set<ChannelActivityReceipt>();
@@ -127,6 +128,9 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.ToTable("import_records");
             e.HasIndex(x => x.FileSha256);
         });
+
+        // Agent: per-conversation dialogue state.
+        modelBuilder.ApplyConfiguration(new CopilotDialogueConfiguration());
 
         // Model monitoring (lead scoring helper): prediction log for drift and accuracy; job leases for single-runner jobs.
         modelBuilder.Entity<PredictionLogEntry>(e =>

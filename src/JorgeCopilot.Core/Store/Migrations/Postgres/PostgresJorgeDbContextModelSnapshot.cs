@@ -155,6 +155,39 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                     b.ToTable("conversation_turns", (string)null);
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Conversations.CopilotDialogue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("TurnCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("copilot_dialogues", (string)null);
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Deals.Deal", b =>
                 {
                     b.Property<long>("Id")

@@ -142,6 +142,37 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                     b.ToTable("conversation_turns", (string)null);
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Conversations.CopilotDialogue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TurnCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId")
+                        .IsUnique();
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("copilot_dialogues", (string)null);
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Deals.Deal", b =>
                 {
                     b.Property<long>("Id")

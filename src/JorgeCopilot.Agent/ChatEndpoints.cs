@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using JorgeCopilot.Agent.Rendering;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace JorgeCopilot.Agent;
+
+public static class ChatEndpoints
+{
+    public const int MaxBodyTextLength = 20_000;
+
+    /// <summary><c>POST /api/v1/chat</c>: a question in, the rendered answer, its structure and the tool calls out.</summary>
+    public static RouteGroupBuilder MapChat(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/chat").WithTags("Chat");
+        group.MapPost("/", AskAsync)
+            .WithName("Chat")
+            .WithSummary("Ask the copilot a question")
+            .WithDescription("Routes the question to a capability plugin (or asks back), and returns the answer rendered for the channel with the tool calls it made.")
+            .Produces<ChatResponseBody>()
+            .ProducesValidationProblem();
+        return group;
+    }
+
+    internal static async Task<Results<Ok<ChatResponseBody>, ValidationProblem>> AskAsync(
+        ChatRequestBody body, ICopilot copilot, AnswerRenderers renderers, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body is null || body.Text is null)
+        {
+            errors["text"] = ["Text is required."];
+        }
+        else if (body.Text.Length > MaxBodyTextLength)
+        {
+            errors["text"] = [$"Text must be at most {MaxBodyTextLength} characters."];
+        }
+
+        if (body?.Channel is { } channel && channel is not ("web" or "msteams" or "sms"))
+        {
+            errors["channel"] = ["Channel must be web, msteams or sms."];
+        }
+
+        if (body?.ConversationId is { Length: > 200 })
+        {
+            errors["conversationId"] = ["ConversationId must be at most 200 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var channelName = body!.Channel ?? "web";
+        var reply = await copilot.AskAsync(new CopilotRequest(body.ConversationId ?? "", body.Text!, channelName), cancellationToken);
+        var rendered = renderers.ForChannel(channelName).Render(reply.Answer);
+        return TypedResults.Ok(new ChatResponseBody(
+            reply.ConversationId,
+            rendered,
+            reply.Answer,
+            reply.ToolCalls.Select(c => new ChatToolCall(c.Plugin, c.Function, c.Arguments)).ToList()));
+    }
+}
+
+/// <param name="Text">The question.</param>
+/// <param name="ConversationId">Omit to start a new conversation; send the returned id to continue it.</param>
+/// <param name="Channel">web (Markdown, default), msteams or sms (plain text within three segments).</param>
+public sealed record ChatRequestBody([property: Required] string? Text, string? ConversationId = null, string? Channel = null);
+
+public sealed record ChatResponseBody(string ConversationId, string Answer, StructuredAnswer Structured, IReadOnlyList<ChatToolCall> ToolCalls);
+
+public sealed record ChatToolCall(string Plugin, string Function, IReadOnlyDictionary<string, object?> Arguments);

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using JorgeCopilot.Agent.Prompts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Text;
+
+namespace JorgeCopilot.Agent.Planning;
+
+/// <summary>
+/// The planner's intent model: an ML.NET multiclass text classifier (word 1–2-grams + character 2–4-grams, so
+/// "scroe" and "lsit price" still land) trained on <c>prompts/planner/*.jsonl</c> at first use, with a fixed seed,
+/// and kept in memory. Utterances are normalised by <see cref="SlotExtractor"/> first (values → class tokens).
+/// </summary>
+public sealed class IntentClassifier
+{
+    /// <summary>Trained models by corpus hash: several hosts in one process (tests, benchmarks) train once.</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<TrainedIntentModel>> Cache = new(StringComparer.Ordinal);
+
+    private readonly Lazy<TrainedIntentModel> _model;
+
+    public IntentClassifier(PromptCatalog catalog, SlotExtractor extractor, ILogger<IntentClassifier> logger)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var utterances = LoadUtterances(catalog, extractor);
+        var key = Hash(utterances);
+        _model = Cache.GetOrAdd(key, _ => new Lazy<TrainedIntentModel>(() => TrainedIntentModel.Train(utterances, logger), LazyThreadSafetyMode.ExecutionAndPublication));
+    }
+
+    public IReadOnlyCollection<string> Intents => _model.Value.Labels;
+
+    /// <summary>Every token of the training utterances: words that are planner vocabulary, never lead names.</summary>
+    public IReadOnlySet<string> Vocabulary => _model.Value.Vocabulary;
+
+    /// <summary>Trains now (the first call otherwise pays for it).</summary>
+    public void Warm() => _ = _model.Value;
+
+    public IntentPrediction Predict(string normalizedText) => _model.Value.Predict(normalizedText);
+
+    internal static List<PlannerUtterance> LoadUtterances(PromptCatalog catalog, SlotExtractor extractor)
+    {
+        var list = new List<PlannerUtterance>();
+        foreach (var name in catalog.Names.Where(n => n.StartsWith("planner/", StringComparison.Ordinal) && n.EndsWith(".jsonl", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var lineNo = 0;
+            foreach (var line in catalog.Get(name).Split('\n'))
+            {
+                lineNo++;
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+
+                var row = JsonSerializer.Deserialize<UtteranceLine>(line, JsonOptions)
+                    ?? throw new InvalidDataException($"prompts/{name}:{lineNo}: empty line object.");
+                if (string.IsNullOrWhiteSpace(row.Text) || string.IsNullOrWhiteSpace(row.Intent))
+                {
+                    throw new InvalidDataException($"prompts/{name}:{lineNo}: needs \"text\" and \"intent\".");
+                }
+
+                list.Add(new PlannerUtterance { Text = extractor.Extract(row.Text).Normalized, Label = row.Intent });
+            }
+        }
+
+        return list;
+    }
+
+    private static string Hash(List<PlannerUtterance> utterances)
+    {
+        var text = string.Join('\n', utterances.Select(u => u.Label + "\t" + u.Text));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private sealed record UtteranceLine(string Text, string Intent);
+}
+
+public sealed record IntentPrediction(string Intent, float Confidence, string RunnerUp, float RunnerUpConfidence);
+
+public sealed class PlannerUtterance
+{
+    public string Text { get; set; } = "";
+    public string Label { get; set; } = "";
+}
+
+internal sealed class IntentScores
+{
+    [ColumnName("Score")]
+    public float[] Score { get; set; } = [];
+}
+
+internal sealed class TrainedIntentModel
+{
+    private const int Seed = 20261124;
+    private readonly ObjectPool<PredictionEngine<PlannerUtterance, IntentScores>> _engines;
+    private readonly string[] _labels;
+
+    private TrainedIntentModel(MLContext ml, ITransformer model, DataViewSchema schema, string[] labels, IReadOnlySet<string> vocabulary)
+    {
+        _labels = labels;
+        Vocabulary = vocabulary;
+        // PredictionEngine is not thread-safe: one per concurrent caller, recycled through a pool.
+        _engines = new DefaultObjectPool<PredictionEngine<PlannerUtterance, IntentScores>>(
+            new EnginePolicy(() => ml.Model.CreatePredictionEngine<PlannerUtterance, IntentScores>(model, schema)), Environment.ProcessorCount * 4);
+    }
+
+    public IReadOnlyCollection<string> Labels => _labels;
+
+    public IReadOnlySet<string> Vocabulary { get; }
+
+    public static TrainedIntentModel Train(List<PlannerUtterance> utterances, ILogger logger)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var ml = new MLContext(seed: Seed);
+        var data = ml.Data.LoadFromEnumerable(utterances);
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(PlannerUtterance.Label))
+            .Append(ml.Transforms.Text.FeaturizeText("Features", new TextFeaturizingEstimator.Options
+            {
+                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+                KeepPunctuations = false,
+                KeepDiacritics = false,
+                StopWordsRemoverOptions = null,
+                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = true, SkipLength = 0 },
+                Norm = TextFeaturizingEstimator.NormFunction.L2,
+            }, nameof(PlannerUtterance.Text)))
+            .Append(ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(new Microsoft.ML.Trainers.SdcaMaximumEntropyMulticlassTrainer.Options
+            {
+                LabelColumnName = "Label",
+                FeatureColumnName = "Features",
+                MaximumNumberOfIterations = 60,
+                L2Regularization = 1e-4f,
+                NumberOfThreads = 1,
+            }));
+        var model = pipeline.Fit(data);
+
+        var slotNames = default(VBuffer<ReadOnlyMemory<char>>);
+        model.GetOutputSchema(data.Schema)["Score"].GetSlotNames(ref slotNames);
+        var labels = slotNames.DenseValues().Select(v => v.ToString()).ToArray();
+        var vocabulary = utterances.SelectMany(u => SlotExtractor.Tokenize(u.Text)).ToHashSet(StringComparer.Ordinal);
+        logger.LogInformation("Planner intent model trained on {Utterances} utterances, {Intents} intents, in {Elapsed} ms",
+            utterances.Count, labels.Length, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new TrainedIntentModel(ml, model, data.Schema, labels, vocabulary);
+    }
+
+    public IntentPrediction Predict(string normalizedText)
+    {
+        var engine = _engines.Get();
+        try
+        {
+            var scores = engine.Predict(new PlannerUtterance { Text = normalizedText }).Score;
+            int best = 0, second = -1;
+            for (var i = 1; i < scores.Length; i++)
+            {
+                if (scores[i] > scores[best])
+                {
+                    second = best;
+                    best = i;
+                }
+                else if (second < 0 || scores[i] > scores[second])
+                {
+                    second = i;
+                }
+            }
+
+            return new IntentPrediction(_labels[best], scores[best], second >= 0 ? _labels[second] : _labels[best], second >= 0 ? scores[second] : 0f);
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    private sealed class EnginePolicy(Func<PredictionEngine<PlannerUtterance, IntentScores>> create) : IPooledObjectPolicy<PredictionEngine<PlannerUtterance, IntentScores>>
+    {
+        public PredictionEngine<PlannerUtterance, IntentScores> Create() => create();
+
+        public bool Return(PredictionEngine<PlannerUtterance, IntentScores> obj) => true;
+    }
+}

@@ -1,0 +1,70 @@
+using JorgeCopilot.Agent.Rendering;
+using Shouldly;
+
+namespace JorgeCopilot.UnitTests.Agent;
+
+public sealed class RenderingTests
+{
+    [Theory]
+    [InlineData(160, 1)]
+    [InlineData(161, 2)]
+    [InlineData(306, 2)]
+    [InlineData(307, 3)]
+    [InlineData(459, 3)]
+    [InlineData(460, 4)]
+    public void Counts_gsm7_segments(int length, int segments) => SmsSegments.Count(new string('a', length)).ShouldBe(segments);
+
+    [Theory]
+    [InlineData(70, 1)]
+    [InlineData(71, 2)]
+    [InlineData(134, 2)]
+    [InlineData(135, 3)]
+    public void Counts_ucs2_segments(int length, int segments) => SmsSegments.Count("é€ж" + new string('ж', length - 3)).ShouldBe(segments);
+
+    [Fact]
+    public void Extension_characters_take_two_septets() => SmsSegments.Units("{€}").ShouldBe(6);
+
+    [Fact]
+    public void Sms_answer_fits_three_segments_and_keeps_the_headline()
+    {
+        var rows = Enumerable.Range(1, 10).Select(i => (IReadOnlyList<string>)[$"{i}", $"Lead number {i} with a long name", "72.5%", "hot", "opened every email we sent"]).ToList();
+        var answer = new StructuredAnswer("Your hottest leads right now, ranked by the lead-scoring model:")
+        {
+            Table = new AnswerTable(["Id", "Name", "Probability", "Band", "Reason"], rows, "LeadScoring.rank_leads"),
+            Facts = [new AnswerFact("Model version", "lead-scoring-v3", "LeadScoring.rank_leads")],
+        };
+        var sms = new SmsAnswerRenderer().Render(answer);
+        SmsSegments.Count(sms).ShouldBeLessThanOrEqualTo(3);
+        SmsSegments.IsGsm7(sms).ShouldBeTrue();
+        sms.ShouldStartWith("Your hottest leads");
+        sms.ShouldEndWith("...");
+    }
+
+    [Fact]
+    public void Unicode_text_is_kept_within_three_ucs2_segments()
+    {
+        var sms = new SmsAnswerRenderer().Render(new StructuredAnswer(string.Concat(Enumerable.Repeat("Zoë Łukasz 😀 ", 40))));
+        SmsSegments.Count(sms).ShouldBeLessThanOrEqualTo(3);
+        sms.Length.ShouldBeLessThanOrEqualTo(201);
+    }
+
+    [Fact]
+    public void Markdown_escapes_values_and_names_sources()
+    {
+        var md = new MarkdownAnswerRenderer().Render(new StructuredAnswer("Outlook for x:")
+        {
+            Facts = [new AnswerFact("Note", "<b>hi</b> [x](http://e.example)", "LeadScoring.score_lead")],
+        });
+        md.ShouldNotContain("<b>");
+        md.ShouldNotContain("[x](");
+        md.ShouldContain("LeadScoring.score\\_lead");
+    }
+
+    [Fact]
+    public void Groundedness_accepts_rounding_and_rejects_invented_numbers()
+    {
+        var sources = new[] { """{"value":540012.4,"probabilityPercent":72.31,"days":18}""" };
+        Groundedness.IsGrounded("Value $540,012, 72.3% likely, 18 days", sources).ShouldBeTrue();
+        Groundedness.UngroundedNumbers("Value $540,012 and 25 days", sources).ShouldBe(["25"]);
+    }
+}

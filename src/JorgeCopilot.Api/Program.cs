@@ -1,5 +1,20 @@
+using JorgeCopilot.Api.Health;
+using JorgeCopilot.Api.Hosting;
+using JorgeCopilot.Core;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddJorgeCore();
+builder.Services.AddStoreInitialization();
+builder.Services.AddJorgeHealth();
+
 var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapHealth();
+
 app.Run();
 
 // Exposed for WebApplicationFactory<Program> in the integration tests.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JorgeCopilot.Cli.Commands;
 
 namespace JorgeCopilot.Cli;
 
@@ -7,7 +8,6 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All(CliHost host)
     {
-        _ = host;
-        yield break;
+        yield return EvalCommand.Create(host);
     }
 }

@@ -1,4 +1,5 @@
 using JorgeCopilot.Core;
+using JorgeCopilot.Evals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -51,6 +52,7 @@ public static class CliRegistration
     public static IHostApplicationBuilder AddJorgeCopilot(this IHostApplicationBuilder builder)
     {
         builder.AddJorgeCore();
+        builder.Services.AddJorgeEvals();
         return builder;
     }
 }

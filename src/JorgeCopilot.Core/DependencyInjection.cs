@@ -3,6 +3,7 @@ using JorgeCopilot.Core.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace JorgeCopilot.Core;
@@ -30,6 +31,15 @@ public static class DependencyInjection
         services.AddSingleton(factory);
         services.AddSingleton<IDbContextFactory<JorgeDbContext>>(factory);
         services.AddScoped(_ => factory.CreateDbContext());
+        services.TryAddSingleton<StoreInitializer>();
+        return services;
+    }
+
+    /// <summary>Migrates the store when the host starts (before the server accepts requests and before seeding).</summary>
+    public static IServiceCollection AddStoreInitialization(this IServiceCollection services)
+    {
+        services.TryAddSingleton<StoreInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StoreInitializer>());
         return services;
     }
 }

@@ -1,0 +1,15 @@
+using JorgeCopilot.Evals.Runner;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JorgeCopilot.Evals;
+
+public static class DependencyInjection
+{
+    /// <summary>The eval runner. Suites themselves are registered by their capabilities as <c>IEvalSuite</c>.</summary>
+    public static IServiceCollection AddJorgeEvals(this IServiceCollection services)
+    {
+        services.TryAddSingleton<EvalRunner>();
+        return services;
+    }
+}

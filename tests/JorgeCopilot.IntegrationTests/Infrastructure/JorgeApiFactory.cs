@@ -1,0 +1,34 @@
+using JorgeCopilot.Core.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace JorgeCopilot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real host over HTTP. <paramref name="connectionString"/> null means "no configuration at all" (the embedded
+/// default, which <see cref="IsolatedDataHome"/> keeps in a temp folder).
+/// </summary>
+public sealed class JorgeApiFactory(string? connectionString, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+{
+    public static async Task<JorgeApiFactory> ForStoreAsync(StoreProvider provider, Action<IServiceCollection>? services = null) =>
+        new((await TestStores.CreateEmptyAsync(provider)).ConnectionString, services);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // Test output should show failures, not every host start-up line.
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (connectionString is not null)
+        {
+            // UseSetting lands in host configuration, which Program reads while composing (ConfigureAppConfiguration would be too late).
+            builder.UseSetting($"ConnectionStrings:{StoreConnection.ConnectionStringName}", connectionString);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
+    }
+}

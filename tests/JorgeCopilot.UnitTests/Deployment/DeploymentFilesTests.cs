@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using JorgeCopilot.Core.Store;
+using YamlDotNet.RepresentationModel;
+
+namespace JorgeCopilot.UnitTests.Deployment;
+
+/// <summary>No Docker engine here: docker-compose.yml and the Dockerfile are kept correct by reading them.</summary>
+public sealed partial class DeploymentFilesTests
+{
+    private static YamlMappingNode Compose()
+    {
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(RepositoryRoot.File("docker-compose.yml"));
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static YamlMappingNode Service(string name) =>
+        (YamlMappingNode)((YamlMappingNode)Compose()["services"])[name];
+
+    private static IReadOnlyList<string> Ports(string service) =>
+        ((YamlSequenceNode)Service(service)["ports"]).Select(p => ((YamlScalarNode)p).Value!).ToList();
+
+    private static Dictionary<string, string> Environment(string service) =>
+        ((YamlMappingNode)Service(service)["environment"]).ToDictionary(
+            kv => ((YamlScalarNode)kv.Key).Value!,
+            kv => ((YamlScalarNode)kv.Value).Value ?? "");
+
+    /// <summary>What compose would substitute with no variables set: <c>${NAME:-default}</c> → default.</summary>
+    private static string WithDefaults(string value) => DefaultPattern().Replace(value, m => m.Groups["default"].Value);
+
+    [Fact]
+    public void Compose_runs_postgres_qdrant_and_the_host()
+    {
+        ((YamlMappingNode)Compose()["services"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value)
+            .ShouldBe(["postgres", "qdrant", "host"], ignoreOrder: true);
+        Ports("postgres").ShouldContain("5432:5432");
+        Ports("qdrant").ShouldContain("6333:6333");
+        Ports("host").ShouldContain("8080:8080");
+    }
+
+    [Fact]
+    public void The_host_reaches_postgres_and_qdrant_by_service_name_through_its_environment()
+    {
+        var env = Environment("host");
+
+        var connection = StoreConnection.Resolve(WithDefaults(env["ConnectionStrings__" + StoreConnection.ConnectionStringName]));
+        connection.Provider.ShouldBe(StoreProvider.Postgres);
+        connection.ConnectionString.ShouldContain("Host=postgres");
+        var postgres = Environment("postgres");
+        connection.ConnectionString.ShouldContain("Username=" + postgres["POSTGRES_USER"]);
+        connection.ConnectionString.ShouldContain("Database=" + postgres["POSTGRES_DB"]);
+        WithDefaults(env["ConnectionStrings__Jorge"]).ShouldContain("Password=" + WithDefaults(postgres["POSTGRES_PASSWORD"]));
+        env["Qdrant__Url"].ShouldBe("http://qdrant:6333");
+        WithDefaults(env["Copilot__Provider"]).ShouldBe("local");
+        env["ASPNETCORE_HTTP_PORTS"].ShouldBe("8080");
+        env.ShouldContainKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+    }
+
+    [Fact]
+    public void The_host_waits_for_a_healthy_postgres_and_builds_from_the_dockerfile()
+    {
+        var host = Service("host");
+        var dependsOn = (YamlMappingNode)host["depends_on"];
+        ((YamlScalarNode)((YamlMappingNode)dependsOn["postgres"])["condition"]).Value.ShouldBe("service_healthy");
+        Service("postgres").Children.ShouldContainKey(new YamlScalarNode("healthcheck"));
+
+        var build = (YamlMappingNode)host["build"];
+        var dockerfile = ((YamlScalarNode)build["dockerfile"]).Value!;
+        ((YamlScalarNode)build["context"]).Value.ShouldBe(".");
+        File.Exists(RepositoryRoot.File(dockerfile)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Dockerfile_builds_with_the_sdk_and_runs_on_the_aspnet_runtime_as_non_root()
+    {
+        var lines = File.ReadAllLines(RepositoryRoot.File("src", "JorgeCopilot.Api", "Dockerfile"));
+        var stages = lines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+
+        stages.Count.ShouldBe(2);
+        stages[0].ShouldStartWith("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build");
+        stages[1].ShouldStartWith("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final");
+        var final = lines.SkipWhile(l => l != stages[1]).ToList();
+        final.ShouldContain(l => l.StartsWith("COPY --from=build", StringComparison.Ordinal));
+        final.ShouldContain("USER $APP_UID");
+        final.ShouldContain("EXPOSE 8080");
+        final.Last(l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal)).ShouldContain("JorgeCopilot.Api.dll");
+    }
+
+    [Fact]
+    public void Every_project_file_the_dockerfile_restores_exists()
+    {
+        var copies = File.ReadAllLines(RepositoryRoot.File("src", "JorgeCopilot.Api", "Dockerfile"))
+            .Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && l.Contains(".csproj", StringComparison.Ordinal))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])
+            .ToList();
+
+        copies.ShouldNotBeEmpty();
+        copies.ShouldAllBe(path => File.Exists(RepositoryRoot.File(path)));
+        // The host's and the CLI's whole project graph must be restorable from those files.
+        copies.ShouldContain("src/JorgeCopilot.Api/JorgeCopilot.Api.csproj");
+        copies.ShouldContain("src/JorgeCopilot.Core/JorgeCopilot.Core.csproj");
+        copies.ShouldContain("evals/JorgeCopilot.Evals/JorgeCopilot.Evals.csproj");
+    }
+
+    [GeneratedRegex(@"\$\{[A-Z_]+:-(?<default>[^}]*)\}")]
+    private static partial Regex DefaultPattern();
+}

@@ -29,6 +29,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ConversationTurn> ConversationTurns => Set<ConversationTurn>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<InvestmentAlert> InvestmentAlerts => Set<InvestmentAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -121,6 +122,18 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
         {
             e.ToTable("import_records");
             e.HasIndex(x => x.FileSha256);
+        });
+        // Pricing / market opportunities: alerts raised once per key.
+        modelBuilder.Entity<InvestmentAlert>(e =>
+        {
+            e.ToTable("investment_alerts");
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => x.RaisedAt);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Region).HasMaxLength(100);
+            e.Property(x => x.ParcelId).HasMaxLength(64);
         });
     }
 

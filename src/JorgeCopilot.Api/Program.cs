@@ -1,11 +1,15 @@
 using JorgeCopilot.Api.Health;
 using JorgeCopilot.Api.Hosting;
 using JorgeCopilot.Core;
+using JorgeCopilot.Intelligence;
+using JorgeCopilot.Intelligence.Market;
+using JorgeCopilot.Intelligence.Pricing;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddJorgeCore();
+builder.Services.AddJorgeIntelligence();
 builder.Services.AddStoreInitialization();
 builder.Services.AddJorgeHealth();
 
@@ -14,6 +18,8 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapHealth();
+app.MapPricing();
+app.MapMarket();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using JorgeCopilot.Core;
 using JorgeCopilot.Evals;
+using JorgeCopilot.Intelligence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -52,6 +53,7 @@ public static class CliRegistration
     public static IHostApplicationBuilder AddJorgeCopilot(this IHostApplicationBuilder builder)
     {
         builder.AddJorgeCore();
+        builder.Services.AddJorgeIntelligence();
         builder.Services.AddJorgeEvals();
         return builder;
     }

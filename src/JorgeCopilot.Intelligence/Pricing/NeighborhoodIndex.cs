@@ -259,19 +259,5 @@ public readonly record struct NeighborhoodStats(
 
     public double WidePremium { get; init; } = double.NaN;
 
-    /// <summary>The baseline the model corrects: quality regression plus the nearby location premium, else nearby price per sq ft × size.</summary>
-    public double BaselineLogPrice(double hedonicLogPrice, double livingSqft)
-    {
-        if (Environment.GetEnvironmentVariable("NOOFF") == "1") return 0;
-        if (!double.IsNaN(NearPremium) && !double.IsNaN(hedonicLogPrice))
-        {
-            return hedonicLogPrice + NearPremium;
-        }
-
-        var logSqft = livingSqft > 0 ? Math.Log(livingSqft) : Math.Log(1900);
-        var level = !double.IsNaN(NearLogPpsf) ? NearLogPpsf : !double.IsNaN(ZipLogPpsf) ? ZipLogPpsf : Math.Log(260);
-        return level + logSqft;
-    }
-
     public static NeighborhoodStats Empty { get; } = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 }

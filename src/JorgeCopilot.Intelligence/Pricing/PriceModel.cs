@@ -22,7 +22,6 @@ public sealed class PriceModel
     private readonly MLContext _ml;
     private readonly ITransformer _predictor;
     private readonly double[] _outOfFold;
-    private readonly double _typicalLogPrice;
     private readonly ObjectPool<PredictionEngine<PriceRow, PricePrediction>> _engines;
     private readonly ObjectPool<PredictionEngine<PriceRow, PricePrediction>> _explainers;
 
@@ -34,7 +33,6 @@ public sealed class PriceModel
         Conformal = conformal;
         _outOfFold = outOfFold;
         Info = info;
-        _typicalLogPrice = PriceMetrics.Median(index.Sales.Select(s => Math.Log(s.Price)));
         var provider = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 };
         _engines = provider.Create(new EnginePolicy(() => _ml.Model.CreatePredictionEngine<PriceRow, PricePrediction>(_predictor, ignoreMissingColumns: true)));
         var explainer = BuildExplainer();
@@ -59,7 +57,7 @@ public sealed class PriceModel
         var engine = _engines.Get();
         try
         {
-            return ToEstimate(engine.Predict(row).Score + row.Baseline);
+            return ToEstimate(engine.Predict(row).Score);
         }
         finally
         {
@@ -92,11 +90,8 @@ public sealed class PriceModel
             }
         }
 
-        // The location baseline (nearby price per sq ft × size) enters as an offset, not through the trees; show it
-        // against the pool's typical home so it reads like the other factors.
-        factors.Add(new PriceFactor("location_baseline", "nearby price per sq ft × this home's size", Math.Exp(row.Baseline), row.Baseline - _typicalLogPrice));
         factors.Sort((a, b) => Math.Abs(b.LogContribution).CompareTo(Math.Abs(a.LogContribution)));
-        return (ToEstimate(prediction.Score + row.Baseline), factors);
+        return (ToEstimate(prediction.Score), factors);
     }
 
     public PriceEstimate ToEstimate(double logValue) => new(
@@ -108,9 +103,8 @@ public sealed class PriceModel
 
     private PriceRow Row(HomeFeatures home, DateOnly date, string? parcelId)
     {
-        var near = Environment.GetEnvironmentVariable("FOLDQ") == "1" ? Index.Describe(home, parcelId, ParcelHash.Fold(parcelId ?? "", NeighborhoodIndex.Folds)) : Index.Describe(home, parcelId);
-        var hedonic = Index.Hedonic.Predict(home, date);
-        return new PriceRow { Features = PricingFeatures.Build(home, date, near, hedonic), Baseline = near.BaselineLogPrice(hedonic, home.LivingSqft) };
+        var near = Index.Describe(home, parcelId);
+        return new PriceRow { Features = PricingFeatures.Build(home, date, near, Index.Hedonic.Predict(home, date)) };
     }
 
     private ITransformer BuildExplainer()

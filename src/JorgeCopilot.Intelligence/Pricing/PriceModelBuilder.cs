@@ -27,12 +27,10 @@ public static class PriceModelBuilder
             var sale = index.Sales[i];
             var near = index.Describe(sale.Home, sale.ParcelId, index.FoldOf(i));
             var hedonic = index.Hedonic.Predict(sale.Home, sale.SaleDate);
-            var baseline = near.BaselineLogPrice(hedonic, sale.Home.LivingSqft);
             rows[i] = new PriceRow
             {
                 Features = PricingFeatures.Build(sale.Home, sale.SaleDate, near, hedonic),
-                Baseline = baseline,
-                Label = (float)(Math.Log(sale.Price) - baseline),
+                Label = (float)Math.Log(sale.Price),
             };
         });
 
@@ -80,7 +78,7 @@ public static class PriceModelBuilder
                 {
                     if (index.FoldOf(i) == fold)
                     {
-                        outOfFold[i] = foldEngine.Predict(rows[i]).Score + rows[i].Baseline;
+                        outOfFold[i] = foldEngine.Predict(rows[i]).Score;
                     }
                 }
             }

@@ -8,12 +8,8 @@ public sealed class PriceRow
     [VectorType(PricingFeatures.Count)]
     public float[] Features { get; set; } = new float[PricingFeatures.Count];
 
-    /// <summary>log(price) minus <see cref="Baseline"/>: the model learns how this home differs from its neighbourhood.</summary>
+    /// <summary>log(sale price).</summary>
     public float Label { get; set; }
-
-    /// <summary>Location baseline (log): nearby price per sq ft times this home's size. Not a model input column.</summary>
-    [NoColumn]
-    public double Baseline { get; set; }
 }
 
 /// <summary>ML.NET output: predicted log price, and per-feature contributions when the explainer runs.</summary>

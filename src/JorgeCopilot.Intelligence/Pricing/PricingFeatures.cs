@@ -3,7 +3,7 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// <summary>The model's feature vector: home facts, sale date, and out-of-sample location aggregates.</summary>
 public static class PricingFeatures
 {
-    public const int Count = 38;
+    public const int Count = 40;
 
     private static readonly DateOnly Epoch = new(2000, 1, 1);
 
@@ -48,6 +48,8 @@ public static class PricingFeatures
         ("near_premium", "location premium of the 10 nearest sales"),
         ("wide_premium", "location premium of the 30 nearest sales"),
         ("hedonic_log_price", "size, grade and condition"),
+        ("comparable_log_price", "nearby sales adjusted to this home (10 nearest)"),
+        ("wide_comparable_log_price", "nearby sales adjusted to this home (30 nearest)"),
     ];
 
     public static float[] Build(HomeFeatures home, DateOnly date, in NeighborhoodStats near, double hedonicLogPrice)
@@ -100,6 +102,8 @@ public static class PricingFeatures
         v[35] = F(near.NearPremium);
         v[36] = F(near.WidePremium);
         v[37] = F(hedonicLogPrice);
+        v[38] = F(hedonicLogPrice + near.NearPremium);
+        v[39] = F(hedonicLogPrice + near.WidePremium);
     }
 
     private static float F(double value) => double.IsNaN(value) || double.IsInfinity(value) ? float.NaN : (float)value;

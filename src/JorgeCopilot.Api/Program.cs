@@ -11,6 +11,7 @@ builder.AddServiceDefaults();
 builder.AddJorgeCore();
 builder.Services.AddJorgeIntelligence();
 builder.Services.AddStoreInitialization();
+builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
 
 var app = builder.Build();

@@ -8,6 +8,8 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All(CliHost host)
     {
+        yield return SeedCommand.Create(host);
+        yield return ImportCommand.Create(host);
         yield return EvalCommand.Create(host);
     }
 }

@@ -1,4 +1,5 @@
 using JorgeCopilot.Core.Data;
+using JorgeCopilot.Core.Import;
 using JorgeCopilot.Core.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +22,28 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<DataLocator>();
+        builder.Services.AddJorgeImport();
         return builder;
+    }
+
+    /// <summary>Importers (<c>jorge import</c>), the workspace seeder (<c>jorge seed</c>) and the seeding state /health reads.</summary>
+    public static IServiceCollection AddJorgeImport(this IServiceCollection services)
+    {
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<IWorkspaceSeeder, WorkspaceSeeder>();
+        services.TryAddSingleton<SeedingState>();
+        return services;
+    }
+
+    /// <summary>
+    /// For the web host: migrate on start and seed the embedded default store when it is empty (never a configured
+    /// PostgreSQL). Progress and failures are visible through <see cref="SeedingState"/>.
+    /// </summary>
+    public static IServiceCollection AddFirstStartSeeding(this IServiceCollection services)
+    {
+        services.TryAddSingleton<SeedingState>();
+        services.AddHostedService<FirstStartSeeding>();
+        return services;
     }
 
     public static IServiceCollection AddJorgeStore(this IServiceCollection services, StoreConnection connection)

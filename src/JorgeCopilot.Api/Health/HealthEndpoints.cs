@@ -10,6 +10,7 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<StoreHealthCheck>("store")
+            .AddCheck<SeedingHealthCheck>("seeding")
             .AddCheck<ModelsHealthCheck>("models");
         return services;
     }

@@ -245,6 +245,7 @@ public static class MappedFileReader
     {
         private readonly Dictionary<FieldMapping, (int Year, int Month)> _sequences = [];
         private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
+        private int[]? _attributeIndexes;
         private readonly Dictionary<string, FieldMapping> _byColumn = mapping.Fields
             .Where(f => f.Column is not null)
             .GroupBy(f => f.Column!, StringComparer.OrdinalIgnoreCase)
@@ -274,12 +275,14 @@ public static class MappedFileReader
             var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
             if (mapping.Attributes is { } selection)
             {
-                foreach (var (column, value) in cells.Plain())
+                bool Selected(string c) => !mapping.IsLeaky(c) && !mapping.IsTarget(c) && selection.Includes(c);
+                // A CSV header is fixed for the file: decide once which of its columns are attributes.
+                var plain = cells.IsCsv
+                    ? cells.Cells(_attributeIndexes ??= cells.PlainIndexes(Selected))
+                    : cells.Plain(Selected);
+                foreach (var (column, value) in plain)
                 {
-                    if (!mapping.IsLeaky(column) && !mapping.IsTarget(column) && selection.Includes(column))
-                    {
-                        attributes[column] = value.Trim();
-                    }
+                    attributes[column] = value.Trim();
                 }
             }
 
@@ -532,8 +535,15 @@ public static class MappedFileReader
         public string RealColumn(string column) =>
             _melt is { } m && string.Equals(column, m.Layout.ValueAs, StringComparison.OrdinalIgnoreCase) ? m.Name : column;
 
-        /// <summary>Every ordinary (not wide) column with its raw text, for free attributes.</summary>
-        public IEnumerable<(string Column, string Value)> Plain()
+        public bool IsCsv => _record is not null;
+
+        public int[] PlainIndexes(Func<string, bool> selected) =>
+            Enumerable.Range(0, _header!.Count).Where(i => !_isWide![i] && selected(_header[i])).ToArray();
+
+        public IEnumerable<(string Column, string Value)> Cells(int[] indexes) => indexes.Select(i => (_header![i], _record![i]));
+
+        /// <summary>Every ordinary (not wide) column the filter selects, with its raw text, for free attributes.</summary>
+        public IEnumerable<(string Column, string Value)> Plain(Func<string, bool> selected)
         {
             if (_record is null)
             {
@@ -541,7 +551,7 @@ public static class MappedFileReader
                 {
                     foreach (var p in _jsonRow.EnumerateObject())
                     {
-                        if (p.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+                        if (p.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array) && selected(p.Name))
                         {
                             yield return (p.Name, JsonPath.AsText(p.Value) ?? "");
                         }
@@ -553,7 +563,7 @@ public static class MappedFileReader
 
             for (var i = 0; i < _record.Length; i++)
             {
-                if (!_isWide![i])
+                if (!_isWide![i] && selected(_header![i]))
                 {
                     yield return (_header![i], _record[i]);
                 }

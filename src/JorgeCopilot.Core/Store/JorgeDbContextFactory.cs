@@ -24,6 +24,11 @@ public sealed class JorgeDbContextFactory(StoreConnection connection) : IDbConte
     {
         await using var db = CreateDbContext();
         await db.Database.MigrateAsync(cancellationToken);
+        if (Connection.Provider == StoreProvider.Sqlite && Connection.SqliteFile() is { } file && file != ":memory:")
+        {
+            // WAL lets the API read while the first-start seed (or an import) writes; the mode persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 
     private static string SqliteWithDirectory(StoreConnection connection)

@@ -60,7 +60,7 @@ public sealed class StoreInitializer(JorgeDbContextFactory factory, ILogger<Stor
         }
 
         // Also creates the SQLite file, and the database's history table when nothing is pending yet.
-        await db.Database.MigrateAsync(cancellationToken);
+        await factory.MigrateAsync(cancellationToken);
         return pending.Count;
     }
 

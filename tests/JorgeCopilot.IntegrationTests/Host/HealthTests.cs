@@ -27,6 +27,10 @@ public sealed class HealthTests
         store.GetProperty("data").GetProperty("reachable").GetBoolean().ShouldBeTrue();
         store.GetProperty("data").GetProperty("pendingMigrations").GetInt32().ShouldBe(0);
         json.RootElement.GetProperty("checks").GetProperty("models").GetProperty("status").GetString().ShouldBe("healthy");
+        // A configured store is never seeded behind the user's back, and that is healthy.
+        var seeding = json.RootElement.GetProperty("checks").GetProperty("seeding");
+        seeding.GetProperty("status").GetString().ShouldBe("healthy");
+        seeding.GetProperty("data").GetProperty("seededThisStart").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]

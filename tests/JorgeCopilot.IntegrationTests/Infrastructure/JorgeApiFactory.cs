@@ -2,7 +2,6 @@ using JorgeCopilot.Core.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace JorgeCopilot.IntegrationTests.Infrastructure;
 
@@ -19,7 +18,9 @@ public sealed class JorgeApiFactory(string? connectionString, Action<IServiceCol
     {
         ArgumentNullException.ThrowIfNull(builder);
         // Test output should show failures, not every host start-up line.
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        // (A setting, because appsettings.json's LogLevel:Default would win over SetMinimumLevel.)
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "Critical");
         if (connectionString is not null)
         {
             // UseSetting lands in host configuration, which Program reads while composing (ConfigureAppConfiguration would be too late).

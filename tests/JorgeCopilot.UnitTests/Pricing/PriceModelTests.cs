@@ -43,7 +43,8 @@ public sealed class PriceModelTests
         var reference = withoutOwnSale.Describe(subject.Home, subject.ParcelId);
         var leaked = withOwnSale.Describe(subject.Home, "someone-else");
 
-        excluded.NearLogPpsf.ShouldBe(reference.NearLogPpsf, 1e-12);
+        // Equal up to the tiny change the extra sale makes to the pool's mean latitude (the km-per-degree scale).
+        excluded.NearLogPpsf.ShouldBe(reference.NearLogPpsf, 1e-6);
         leaked.NearLogPpsf.ShouldBeGreaterThan(reference.NearLogPpsf + 0.1);
     }
 

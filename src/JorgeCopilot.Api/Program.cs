@@ -8,6 +8,8 @@ using JorgeCopilot.Core;
 using JorgeCopilot.Intelligence;
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Registry;
+using JorgeCopilot.Intelligence.Market;
+using JorgeCopilot.Intelligence.Pricing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -30,6 +32,8 @@ app.MapLeadScoring();
 app.MapModelRegistry();
 app.MapBotFramework();
 app.MapSms();
+app.MapPricing();
+app.MapMarket();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Monitoring;
+using JorgeCopilot.Intelligence.Pricing;
 using JorgeCopilot.Intelligence.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The intelligence layer: the shared model registry, prediction log, drift/performance monitoring and the weekly
-    /// retraining job, plus every capability (lead scoring, ...). Needs <c>AddJorgeCore()</c> first.
+    /// retraining job, plus every capability (lead scoring, pricing, ...). Needs <c>AddJorgeCore()</c> first.
     /// </summary>
     public static IServiceCollection AddJorgeIntelligence(this IServiceCollection services)
     {
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<RetrainingJob>());
 
         services.AddLeadScoring();
+        services.AddPricing();
         return services;
     }
 }

@@ -35,6 +35,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<ChannelActivityReceipt> ChannelActivityReceipts => Set<ChannelActivityReceipt>();
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
+    public DbSet<InvestmentAlert> InvestmentAlerts => Set<InvestmentAlert>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -149,6 +150,18 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Holder).HasMaxLength(200);
         });
         ChannelEntityConfiguration.Configure(modelBuilder);
+        // Pricing / market opportunities: alerts raised once per key.
+        modelBuilder.Entity<InvestmentAlert>(e =>
+        {
+            e.ToTable("investment_alerts");
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => x.RaisedAt);
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Region).HasMaxLength(100);
+            e.Property(x => x.ParcelId).HasMaxLength(64);
+        });
     }
 
     /// <summary>Stores a small collection as JSON text, identically on every provider.</summary>

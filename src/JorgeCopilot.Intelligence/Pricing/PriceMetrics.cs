@@ -1,0 +1,64 @@
+namespace JorgeCopilot.Intelligence.Pricing;
+
+/// <summary>Accuracy of price predictions on held-out sales, in the names the eval report uses.</summary>
+public static class PriceMetrics
+{
+    public static Dictionary<string, double> Compute(IReadOnlyList<double> actual, IReadOnlyList<double> predicted, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(predicted);
+        if (actual.Count != predicted.Count || actual.Count == 0)
+        {
+            throw new ArgumentException("Actual and predicted prices must be non-empty and of equal length.", nameof(predicted));
+        }
+
+        var ape = new double[actual.Count];
+        double ssRes = 0, ssTot = 0;
+        var meanLog = actual.Average(Math.Log);
+        for (var i = 0; i < actual.Count; i++)
+        {
+            ape[i] = Math.Abs(predicted[i] - actual[i]) / actual[i];
+            var residual = Math.Log(actual[i]) - Math.Log(predicted[i]);
+            ssRes += residual * residual;
+            ssTot += (Math.Log(actual[i]) - meanLog) * (Math.Log(actual[i]) - meanLog);
+        }
+
+        return new Dictionary<string, double>
+        {
+            [prefix + "mdape"] = Median(ape),
+            [prefix + "mape"] = ape.Average(),
+            [prefix + "within_5"] = ape.Count(e => e <= 0.05) / (double)ape.Length,
+            [prefix + "within_10"] = ape.Count(e => e <= 0.10) / (double)ape.Length,
+            [prefix + "within_20"] = ape.Count(e => e <= 0.20) / (double)ape.Length,
+            // R² on the log scale the model is fitted on: dollar-scale R² is dominated by a handful of mansions.
+            [prefix + "r2"] = 1 - ssRes / ssTot,
+        };
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>Linear-interpolated quantile (q in [0,1]).</summary>
+    public static double Quantile(IReadOnlyList<double> sortedValues, double q)
+    {
+        ArgumentNullException.ThrowIfNull(sortedValues);
+        if (sortedValues.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var pos = q * (sortedValues.Count - 1);
+        var lo = (int)Math.Floor(pos);
+        var hi = Math.Min(lo + 1, sortedValues.Count - 1);
+        return sortedValues[lo] + (sortedValues[hi] - sortedValues[lo]) * (pos - lo);
+    }
+}

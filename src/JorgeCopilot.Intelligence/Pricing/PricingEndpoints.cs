@@ -1,0 +1,88 @@
+using JorgeCopilot.Intelligence.Market;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace JorgeCopilot.Intelligence.Pricing;
+
+/// <summary>REST for pricing under /api/v1/pricing: value, list price, days to sell, undervalued homes.</summary>
+public static class PricingEndpoints
+{
+    public static RouteGroupBuilder MapPricing(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/pricing").WithTags("Pricing");
+
+        group.MapGet("/value", async Task<Results<Ok<Valuation>, ProblemHttpResult>> (
+                string? address, string? zip, double? bedrooms, double? bathrooms, double? sqft, int? yearBuilt, PricingService pricing, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(address) && string.IsNullOrWhiteSpace(zip))
+                {
+                    return BadRequest("Give an address (or parcel id) or a zip.");
+                }
+
+                if (bedrooms is < 0 or > 50 || bathrooms is < 0 or > 50 || sqft is <= 0 or > 100_000 || yearBuilt is < 1700 or > 2100)
+                {
+                    return BadRequest("bedrooms/bathrooms must be 0–50, sqft 1–100,000 and yearBuilt 1700–2100.");
+                }
+
+                var result = await pricing.EstimateAsync(new HomeQuery(address, zip, bedrooms, bathrooms, sqft, yearBuilt), ct);
+                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
+            })
+            .WithName("EstimateValue").WithSummary("Value of a home with 80%/95% intervals, reasons and comparables")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/list-price", async Task<Results<Ok<ListPriceAdvice>, ProblemHttpResult>> (string? address, PricingService pricing, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(address))
+                {
+                    return BadRequest("address (or parcel id) is required.");
+                }
+
+                var result = await pricing.RecommendListPriceAsync(address, ct);
+                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
+            })
+            .WithName("RecommendListPrice").WithSummary("List price point and range with comparables, sale-to-list context and days to sell")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/days-to-sell", async Task<Results<Ok<DaysToSellEstimate>, ProblemHttpResult>> (string? address, double? listPrice, PricingService pricing, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(address))
+                {
+                    return BadRequest("address (or parcel id) is required.");
+                }
+
+                if (listPrice is <= 0)
+                {
+                    return BadRequest("listPrice must be positive.");
+                }
+
+                var result = await pricing.EstimateDaysToSellAsync(address, listPrice, ct);
+                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
+            })
+            .WithName("EstimateDaysToSell").WithSummary("Days to pending at a list price (market level unless listings were imported)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        group.MapGet("/undervalued", async Task<Results<Ok<IReadOnlyList<UndervaluedHome>>, ProblemHttpResult>> (string? zip, int? limit, PricingService pricing, CancellationToken ct) =>
+            {
+                if (limit is < 1 or > 100)
+                {
+                    return BadRequest("limit must be between 1 and 100.");
+                }
+
+                var result = await pricing.FindUndervaluedAsync(zip, limit ?? 10, ct);
+                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
+            })
+            .WithName("FindUndervalued").WithSummary("Homes priced below the model's 80% interval (out-of-fold values)")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        return group;
+    }
+
+    internal static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+
+    private static ProblemHttpResult Failure(string error) => error == PricingService.NoModelMessage
+        ? TypedResults.Problem(error, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No pricing model")
+        : TypedResults.Problem(error, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}

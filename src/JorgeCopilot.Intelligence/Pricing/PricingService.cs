@@ -1,0 +1,363 @@
+using System.Text.RegularExpressions;
+using JorgeCopilot.Core.Properties;
+using JorgeCopilot.Core.Store;
+using JorgeCopilot.Intelligence.Market;
+using Microsoft.EntityFrameworkCore;
+
+namespace JorgeCopilot.Intelligence.Pricing;
+
+/// <summary>
+/// Valuations, list-price advice, days to sell and undervalued homes, over the champion price model and the store.
+/// Every method returns a result or a plain reason (never throws for a home it cannot find).
+/// </summary>
+public sealed partial class PricingService(
+    PriceModelProvider models,
+    IDbContextFactory<JorgeDbContext> stores,
+    MarketData market,
+    DaysToSellEstimator daysToSell,
+    ListingInsights listings)
+{
+    public const string NoModelMessage = "No pricing model has been trained yet: run `jorge train pricing` (King County by default).";
+
+    public async Task<PricingResult<Valuation>> EstimateAsync(HomeQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var loaded = await models.GetAsync(cancellationToken);
+        if (loaded is null)
+        {
+            return PricingResult<Valuation>.Fail(NoModelMessage);
+        }
+
+        var subject = await ResolveAsync(loaded.Model, query, cancellationToken);
+        if (subject.Error is { } error)
+        {
+            return PricingResult<Valuation>.Fail(error);
+        }
+
+        return PricingResult<Valuation>.Ok(HomeValuator.Value(loaded.Model, subject.Subject!.Home, subject.Subject.ParcelId), subject.Subject, loaded.Version);
+    }
+
+    public async Task<PricingResult<ListPriceAdvice>> RecommendListPriceAsync(string address, CancellationToken cancellationToken)
+    {
+        var loaded = await models.GetAsync(cancellationToken);
+        if (loaded is null)
+        {
+            return PricingResult<ListPriceAdvice>.Fail(NoModelMessage);
+        }
+
+        var resolved = await ResolveAsync(loaded.Model, new HomeQuery(address), cancellationToken);
+        if (resolved.Error is { } error)
+        {
+            return PricingResult<ListPriceAdvice>.Fail(error);
+        }
+
+        var subject = resolved.Subject!;
+        var valuation = HomeValuator.Value(loaded.Model, subject.Home, subject.ParcelId, comparables: 8);
+        var context = await MarketContextAsync(cancellationToken);
+        var saleToList = context.SaleToList ?? 1.0;
+        var value = valuation.Estimate.Value;
+        var point = RoundPrice(value / saleToList);
+        var adjusted = valuation.Comparables.Select(c => c.AdjustedPrice).Order().ToArray();
+        double low, high;
+        if (adjusted.Length >= 5)
+        {
+            // The middle half of the comparables, kept inside the model's 80% interval.
+            low = Math.Max(PriceMetrics.Quantile(adjusted, 0.25), valuation.Estimate.Low80);
+            high = Math.Min(PriceMetrics.Quantile(adjusted, 0.75), valuation.Estimate.High80);
+            if (low > value || high < value)
+            {
+                (low, high) = (Math.Min(low, value), Math.Max(high, value));
+            }
+        }
+        else
+        {
+            var half = Math.Log(valuation.Estimate.High80 / value) / 2;
+            (low, high) = (value * Math.Exp(-half), value * Math.Exp(half));
+        }
+
+        var domModel = await listings.DomModelAsync(loaded.Model, cancellationToken);
+        var days = await daysToSell.EstimateAsync(MarketData.DefaultRegion, DateOnly.FromDateTime(DateTime.UtcNow), point / value, domModel, cancellationToken);
+        var advice = new ListPriceAdvice(point, RoundPrice(low / saleToList), RoundPrice(high / saleToList), valuation, context, days);
+        return PricingResult<ListPriceAdvice>.Ok(advice, subject, loaded.Version);
+    }
+
+    public async Task<PricingResult<DaysToSellEstimate>> EstimateDaysToSellAsync(string address, double? listPrice, CancellationToken cancellationToken)
+    {
+        if (listPrice is <= 0)
+        {
+            return PricingResult<DaysToSellEstimate>.Fail("The list price must be a positive amount.");
+        }
+
+        var loaded = await models.GetAsync(cancellationToken);
+        if (loaded is null)
+        {
+            return PricingResult<DaysToSellEstimate>.Fail(NoModelMessage);
+        }
+
+        var resolved = await ResolveAsync(loaded.Model, new HomeQuery(address), cancellationToken);
+        if (resolved.Error is { } error)
+        {
+            return PricingResult<DaysToSellEstimate>.Fail(error);
+        }
+
+        var subject = resolved.Subject!;
+        var value = loaded.Model.Estimate(subject.Home, loaded.Model.Info.LastSale, subject.ParcelId).Value;
+        var context = await MarketContextAsync(cancellationToken);
+        var ratio = (listPrice ?? value / (context.SaleToList ?? 1.0)) / value;
+        var domModel = await listings.DomModelAsync(loaded.Model, cancellationToken);
+        var days = await daysToSell.EstimateAsync(MarketData.DefaultRegion, DateOnly.FromDateTime(DateTime.UtcNow), ratio, domModel, cancellationToken);
+        return days is null
+            ? PricingResult<DaysToSellEstimate>.Fail("No days-on-market data: seed the Zillow series (`jorge seed`) or import listings with list dates.")
+            : PricingResult<DaysToSellEstimate>.Ok(days, subject, loaded.Version);
+    }
+
+    /// <summary>
+    /// Homes whose last sale (out-of-fold value, so a home's own price never sets its value) or current asking price
+    /// is below the model's 80% interval, deepest discount first.
+    /// </summary>
+    public async Task<PricingResult<IReadOnlyList<UndervaluedHome>>> FindUndervaluedAsync(string? zip, int limit, CancellationToken cancellationToken)
+    {
+        var loaded = await models.GetAsync(cancellationToken);
+        if (loaded is null)
+        {
+            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(NoModelMessage);
+        }
+
+        var model = loaded.Model;
+        var found = new List<UndervaluedHome>();
+        var hw80 = model.Conformal.HalfWidth80;
+        if (model.HasOutOfFoldValues)
+        {
+            var latest = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < model.Index.Count; i++)
+            {
+                var s = model.Index.Sales[i];
+                if ((zip is null || s.Home.Zip == zip) && (!latest.TryGetValue(s.ParcelId, out var j) || model.Index.Sales[j].SaleDate < s.SaleDate))
+                {
+                    latest[s.ParcelId] = i;
+                }
+            }
+
+            foreach (var i in latest.Values)
+            {
+                var sale = model.Index.Sales[i];
+                var value = model.OutOfFoldValue(i);
+                var low = value * Math.Exp(-hw80);
+                if (double.IsNaN(value) || sale.Price >= low)
+                {
+                    continue;
+                }
+
+                found.Add(Undervalued(model, sale.ParcelId, sale.Home, "last sale", sale.Price, sale.SaleDate, value, low, value * Math.Exp(hw80)));
+            }
+        }
+
+        await using (var db = await stores.CreateDbContextAsync(cancellationToken))
+        {
+            var asking = await db.Sales.AsNoTracking().Include(s => s.Property)
+                .Where(s => s.SalePrice == null && s.ListPrice != null && (zip == null || s.Property!.Zip == zip))
+                .OrderByDescending(s => s.SaleDate).Take(500).ToListAsync(cancellationToken);
+            foreach (var listing in asking)
+            {
+                var home = ToFeatures(listing.Property!);
+                var estimate = model.Estimate(home, model.Info.LastSale, listing.Property!.ParcelId);
+                if ((double)listing.ListPrice!.Value < estimate.Low80)
+                {
+                    found.Add(Undervalued(model, listing.Property.ParcelId, home, "asking price", (double)listing.ListPrice.Value, listing.ListDate ?? listing.SaleDate,
+                        estimate.Value, estimate.Low80, estimate.High80));
+                }
+            }
+        }
+
+        if (!model.HasOutOfFoldValues && found.Count == 0)
+        {
+            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(
+                "This pricing model has no out-of-fold values and no listings are in the store: retrain with `jorge train pricing`.");
+        }
+
+        var ranked = found.OrderByDescending(u => u.DiscountPercent).Take(Math.Clamp(limit, 1, 100)).ToList();
+        return PricingResult<IReadOnlyList<UndervaluedHome>>.Ok(ranked, null, loaded.Version);
+    }
+
+    /// <summary>Sale-to-list context: Zillow's share sold above/below list for the metro and Redfin's national sale-to-list ratio.</summary>
+    public async Task<MarketContext> MarketContextAsync(CancellationToken cancellationToken)
+    {
+        var region = await market.ResolveRegionAsync(MarketData.DefaultRegion, cancellationToken);
+        MonthlyPoint? Last(IReadOnlyList<MonthlyPoint> s) => s.Count > 0 ? s[^1] : null;
+        var above = region is null ? null : Last(await market.ZillowAsync(region, "pct_sold_above_list", cancellationToken));
+        var below = region is null ? null : Last(await market.ZillowAsync(region, "pct_sold_below_list", cancellationToken));
+        var ratio = Last(await market.RedfinAsync("avg_sale_to_list", cancellationToken));
+        return new MarketContext(region, above?.Value, below?.Value, above?.Month, ratio?.Value, ratio?.Month);
+    }
+
+    private static UndervaluedHome Undervalued(PriceModel model, string parcelId, HomeFeatures home, string basis, double price, DateOnly date, double value, double low, double high)
+    {
+        var near = model.Index.Describe(home, parcelId);
+        var reasons = new List<string>
+        {
+            $"{basis} ${price:N0} on {date:yyyy-MM-dd} is {1 - price / value:P0} below the model's value ${value:N0} (80% interval ${low:N0}–${high:N0})",
+        };
+        if (home.LivingSqft > 0 && !double.IsNaN(near.NearLogPpsf))
+        {
+            reasons.Add($"${price / home.LivingSqft:N0}/sq ft against ${Math.Exp(near.NearLogPpsf):N0}/sq ft for the 10 nearest sales");
+        }
+
+        if (!double.IsNaN(home.Grade) && !double.IsNaN(near.NearGrade))
+        {
+            reasons.Add($"grade {home.Grade:0} against a neighbourhood average of {near.NearGrade:0.0}");
+        }
+
+        return new UndervaluedHome(parcelId, home.Zip, basis, price, date, value, low, high, Math.Round((1 - price / value) * 100, 1), reasons);
+    }
+
+    /// <summary>Finds the home: a parcel id, a stored address, or a ZIP plus whatever facts were given (the rest from that ZIP's typical home).</summary>
+    public async Task<(SubjectHome? Subject, string? Error)> ResolveAsync(PriceModel model, HomeQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(query);
+        var text = query.Address?.Trim();
+        if (!string.IsNullOrEmpty(text))
+        {
+            var parcel = ParcelPattern().Match(text);
+            await using var db = await stores.CreateDbContextAsync(cancellationToken);
+            Property? property = null;
+            if (parcel.Success)
+            {
+                var id = parcel.Value;
+                property = await db.Properties.AsNoTracking().Include(p => p.Sales).FirstOrDefaultAsync(p => p.ParcelId == id || p.ParcelId == id.PadLeft(10, '0'), cancellationToken);
+                if (property is null && model.Index.Sales.LastOrDefault(s => s.ParcelId == id || s.ParcelId == id.PadLeft(10, '0')) is { } pooled)
+                {
+                    return (Override(new SubjectHome(pooled.Home, pooled.ParcelId, $"parcel {pooled.ParcelId}", "model sales"), query), null);
+                }
+            }
+            else
+            {
+                var lowered = text.ToLowerInvariant();
+                property = await db.Properties.AsNoTracking().Include(p => p.Sales)
+                    .Where(p => p.Address != null && p.Address.ToLower().Contains(lowered))
+                    .OrderBy(p => p.Address!.Length).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            if (property is not null)
+            {
+                var listPrice = property.Sales.Where(s => s.SalePrice == null && s.ListPrice != null).OrderByDescending(s => s.SaleDate).Select(s => (double?)s.ListPrice).FirstOrDefault();
+                return (Override(new SubjectHome(ToFeatures(property), property.ParcelId, property.Address ?? $"parcel {property.ParcelId}", "store", listPrice), query), null);
+            }
+
+            if (query.Zip is null)
+            {
+                return (null, $"I could not find \"{text}\". Give a parcel id (King County data has no street addresses) or a ZIP with beds, baths and square feet.");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(query.Zip))
+        {
+            return (null, "Tell me which home: a parcel id, a stored address, or a ZIP code with beds, baths and square feet.");
+        }
+
+        var zip = query.Zip.Trim();
+        var inZip = model.Index.Sales.Where(s => s.Home.Zip == zip).Select(s => s.Home).ToList();
+        if (inZip.Count == 0)
+        {
+            return (null, $"The pricing model has no sales in ZIP {zip}; it covers {model.Index.Sales.Select(s => s.Home.Zip).Distinct().Count()} ZIP codes of its training data.");
+        }
+
+        double Med(Func<HomeFeatures, double> f) => PriceMetrics.Median(inZip.Select(f));
+        var typical = new HomeFeatures
+        {
+            Zip = zip,
+            Latitude = Med(h => h.Latitude),
+            Longitude = Med(h => h.Longitude),
+            Bedrooms = Med(h => h.Bedrooms),
+            Bathrooms = Med(h => h.Bathrooms),
+            LivingSqft = Med(h => h.LivingSqft),
+            LotSqft = Med(h => h.LotSqft),
+            Floors = Med(h => h.Floors),
+            YearBuilt = Med(h => h.YearBuilt),
+            Condition = Med(h => h.Condition),
+            Grade = Med(h => h.Grade),
+            View = 0,
+            Waterfront = 0,
+            NeighborLivingSqft = Med(h => h.NeighborLivingSqft),
+            NeighborLotSqft = Med(h => h.NeighborLotSqft),
+        };
+        typical = typical with { AboveSqft = typical.LivingSqft, BasementSqft = 0 };
+        return (Override(new SubjectHome(typical, null, $"a typical home in {zip}", "zip"), query), null);
+    }
+
+    private static SubjectHome Override(SubjectHome subject, HomeQuery q)
+    {
+        var h = subject.Home;
+        h = h with
+        {
+            Bedrooms = q.Bedrooms ?? h.Bedrooms,
+            Bathrooms = q.Bathrooms ?? h.Bathrooms,
+            LivingSqft = q.Sqft ?? h.LivingSqft,
+            AboveSqft = q.Sqft is { } sq && (double.IsNaN(h.BasementSqft) || h.BasementSqft <= 0) ? sq : h.AboveSqft,
+            YearBuilt = q.YearBuilt ?? h.YearBuilt,
+        };
+        return subject with { Home = h };
+    }
+
+    public static HomeFeatures ToFeatures(Property p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        static double N(double? v) => v ?? double.NaN;
+        return new HomeFeatures
+        {
+            Zip = p.Zip,
+            Latitude = N(p.Latitude),
+            Longitude = N(p.Longitude),
+            Bedrooms = N(p.Bedrooms),
+            Bathrooms = N(p.Bathrooms),
+            LivingSqft = N(p.LivingSqft),
+            LotSqft = N(p.LotSqft),
+            Floors = N(p.Floors),
+            YearBuilt = N(p.YearBuilt),
+            YearRenovated = N(p.YearRenovated),
+            Condition = N(p.Condition),
+            Grade = N(p.Grade),
+            View = N(p.View),
+            Waterfront = p.Waterfront is { } w ? (w ? 1 : 0) : double.NaN,
+            AboveSqft = N(p.AboveSqft),
+            BasementSqft = N(p.BasementSqft),
+            NeighborLivingSqft = N(p.NeighborLivingSqft),
+            NeighborLotSqft = N(p.NeighborLotSqft),
+        };
+    }
+
+    private static double RoundPrice(double price) => price >= 1_000_000 ? Math.Round(price / 10_000) * 10_000 : Math.Round(price / 5_000) * 5_000;
+
+    [GeneratedRegex(@"^\d{6,12}$")]
+    private static partial Regex ParcelPattern();
+}
+
+/// <summary>What the caller said about the home.</summary>
+public sealed record HomeQuery(string? Address = null, string? Zip = null, double? Bedrooms = null, double? Bathrooms = null, double? Sqft = null, int? YearBuilt = null);
+
+/// <summary>A result or the reason there is none.</summary>
+public sealed record PricingResult<T>(T? Value, string? Error, SubjectHome? Subject, int? ModelVersion)
+{
+    public static PricingResult<T> Ok(T value, SubjectHome? subject, int version) => new(value, null, subject, version);
+
+    public static PricingResult<T> Fail(string error) => new(default, error, null, null);
+}
+
+/// <summary>List price point and range, the valuation and comparables behind them, market context and days to sell.</summary>
+public sealed record ListPriceAdvice(double ListPrice, double RangeLow, double RangeHigh, Valuation Valuation, MarketContext Market, DaysToSellEstimate? DaysToSell);
+
+/// <summary>Latest sale-to-list context: metro shares sold above/below list (Zillow) and the national sale-to-list ratio (Redfin).</summary>
+public sealed record MarketContext(string? Region, double? ShareSoldAboveList, double? ShareSoldBelowList, DateOnly? SharesMonth, double? SaleToList, DateOnly? SaleToListMonth);
+
+/// <summary>A home priced below the model's 80% interval, with its reasons.</summary>
+public sealed record UndervaluedHome(
+    string ParcelId,
+    string? Zip,
+    string Basis,
+    double Price,
+    DateOnly Date,
+    double ModelValue,
+    double Low80,
+    double High80,
+    double DiscountPercent,
+    IReadOnlyList<string> Reasons);

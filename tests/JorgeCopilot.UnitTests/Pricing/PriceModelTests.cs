@@ -1,0 +1,83 @@
+using JorgeCopilot.Intelligence.Pricing;
+using JorgeCopilot.Testing;
+
+namespace JorgeCopilot.UnitTests.Pricing;
+
+public sealed class PriceModelTests
+{
+    private static readonly Lazy<(List<HomeSale> Sales, PriceModel Model)> Trained = new(() =>
+    {
+        var sales = SyntheticSales.Generate(600);
+        return (sales, PriceModelBuilder.Train(sales, SyntheticSales.QuickOptions(outOfFold: true)));
+    });
+
+    [Fact]
+    public void Comparables_are_five_to_ten_nearby_sales_never_the_subject_itself()
+    {
+        var (sales, model) = Trained.Value;
+        var subject = sales[10];
+
+        var comps = ComparableFinder.Find(model, subject.Home, subject.SaleDate, subject.ParcelId, 8);
+
+        comps.Count.ShouldBe(8);
+        comps.ShouldAllBe(c => c.ParcelId != subject.ParcelId);
+        comps.ShouldAllBe(c => c.DistanceKm < 5);
+        // Adjusted prices bring comparables of other sizes onto the subject: closer to its price than the raw prices.
+        var rawError = comps.Average(c => Math.Abs(Math.Log(c.Price / subject.Price)));
+        var adjustedError = comps.Average(c => Math.Abs(Math.Log(c.AdjustedPrice / subject.Price)));
+        adjustedError.ShouldBeLessThan(rawError);
+    }
+
+    [Fact]
+    public void Location_features_exclude_the_homes_own_parcel()
+    {
+        var (sales, _) = Trained.Value;
+        var subject = sales[0];
+        var others = sales.Skip(1).ToList();
+        // The home's own sale at ten times the price sits exactly at its location.
+        var inflated = subject with { Price = subject.Price * 10 };
+        var withOwnSale = new NeighborhoodIndex([.. others, inflated]);
+        var withoutOwnSale = new NeighborhoodIndex(others);
+
+        var excluded = withOwnSale.Describe(subject.Home, subject.ParcelId);
+        var reference = withoutOwnSale.Describe(subject.Home, subject.ParcelId);
+        var leaked = withOwnSale.Describe(subject.Home, "someone-else");
+
+        // Equal up to the tiny change the extra sale makes to the pool's mean latitude (the km-per-degree scale).
+        excluded.NearLogPpsf.ShouldBe(reference.NearLogPpsf, 1e-6);
+        leaked.NearLogPpsf.ShouldBeGreaterThan(reference.NearLogPpsf + 0.1);
+    }
+
+    [Fact]
+    public void Valuation_comes_with_intervals_reasons_and_comparables_and_survives_a_round_trip()
+    {
+        var (sales, model) = Trained.Value;
+        var subject = sales[42];
+
+        var valuation = HomeValuator.Value(model, subject.Home, subject.ParcelId);
+        var reloaded = PriceModel.FromBytes(model.ToBytes());
+        var again = reloaded.Estimate(subject.Home, valuation.AsOf, subject.ParcelId);
+
+        valuation.Estimate.Low95.ShouldBeLessThan(valuation.Estimate.Low80);
+        valuation.Estimate.Low80.ShouldBeLessThan(valuation.Estimate.Value);
+        valuation.Estimate.High80.ShouldBeLessThan(valuation.Estimate.High95);
+        valuation.Reasons.Count.ShouldBeGreaterThan(0);
+        valuation.Comparables.Count.ShouldBeInRange(5, 10);
+        again.Value.ShouldBe(valuation.Estimate.Value, valuation.Estimate.Value * 1e-5);
+        reloaded.HasOutOfFoldValues.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Held_out_accuracy_on_learnable_data_beats_a_constant_and_intervals_cover()
+    {
+        var sales = SyntheticSales.Generate(900, seed: 9);
+        var (train, test) = PricingHoldout.RandomSplit(sales);
+
+        var result = PricingHoldout.Evaluate(train, test, SyntheticSales.QuickOptions());
+
+        // The generator's noise is ±8% uniform; a constant guess is off by ~40% at the median.
+        result.Metrics["mdape"].ShouldBeLessThan(0.10);
+        result.Metrics["coverage_80"].ShouldBeInRange(0.70, 0.90);
+        result.Metrics["coverage_95"].ShouldBeGreaterThan(0.88);
+    }
+}

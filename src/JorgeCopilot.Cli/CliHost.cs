@@ -2,7 +2,6 @@ using JorgeCopilot.Agent;
 using JorgeCopilot.Core;
 using JorgeCopilot.Intelligence;
 using JorgeCopilot.Evals;
-using JorgeCopilot.Intelligence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -239,13 +239,16 @@ public sealed class BotFrameworkEndpointTests(AnonymousHostFixture fixture) : IC
     }
 
     [Fact]
-    public async Task Without_a_copilot_the_host_starts_and_turns_end_in_the_apology()
+    public async Task Without_the_test_copilot_the_hosts_own_copilot_answers_over_the_channel()
     {
+        // No scripted copilot: the host composes the real agent (offline planner), as in production.
         await using var bare = await ChannelsHost.StartAsync(null, null, null, registerCopilot: false);
         var conversation = TestActivities.NewConversation();
 
         (await TestActivities.PostAsync(bare.MessagesUrl, TestActivities.Message(conversation, "anyone there?", _channel.ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
 
-        (await _channel.WaitForAsync(conversation, 1)).ShouldHaveSingleItem()["text"]!.GetValue<string>().ShouldBe(TurnErrorHandler.Apology);
+        var text = (await _channel.WaitForAsync(conversation, 1)).ShouldHaveSingleItem()["text"]!.GetValue<string>();
+        text.ShouldNotBe(TurnErrorHandler.Apology);
+        text.ShouldContain("Rank your hottest leads");
     }
 }

@@ -17,11 +17,10 @@ public sealed class BankMarketingStore
 {
     public const int Every = 25;
 
-    /// <summary>Small and fast: a few trees, two folds, two bootstrap members.</summary>
+    /// <summary>Small and fast: a few trees, two folds.</summary>
     public static readonly LeadModelOptions SmallOptions = new()
     {
         Folds = 2,
-        BootstrapMembers = 2,
         Trees = 40,
         LearningRate = 0.1,
         MinLeafCount = 20,

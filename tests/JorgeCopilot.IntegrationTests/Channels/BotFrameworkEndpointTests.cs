@@ -237,18 +237,4 @@ public sealed class BotFrameworkEndpointTests(AnonymousHostFixture fixture) : IC
         noServiceUrl.Remove("serviceUrl");
         (await TestActivities.PostAsync(_host.MessagesUrl, noServiceUrl)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
-
-    [Fact]
-    public async Task Without_the_test_copilot_the_hosts_own_copilot_answers_over_the_channel()
-    {
-        // No scripted copilot: the host composes the real agent (offline planner), as in production.
-        await using var bare = await ChannelsHost.StartAsync(null, null, null, registerCopilot: false);
-        var conversation = TestActivities.NewConversation();
-
-        (await TestActivities.PostAsync(bare.MessagesUrl, TestActivities.Message(conversation, "anyone there?", _channel.ServiceUrl))).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-
-        var text = (await _channel.WaitForAsync(conversation, 1)).ShouldHaveSingleItem()["text"]!.GetValue<string>();
-        text.ShouldNotBe(TurnErrorHandler.Apology);
-        text.ShouldContain("Rank your hottest leads");
-    }
 }

@@ -34,7 +34,7 @@ public static class SampleAnswers
 
     public static readonly StructuredAnswer Explanation = new("Why Ana Garcia scores 72%.")
     {
-        Kind = "lead-explanation",
+        Kind = "score-explanation",
         Facts = [new AnswerFact("Probability", "72%", "LeadScoring.explain_score")],
         Table = new AnswerTable(["Reason", "Effect"], [["Previous campaign succeeded", "+18 pts"], ["Employment rate falling", "+6 pts"]], "LeadScoring.explain_score"),
     };
@@ -53,7 +53,7 @@ public static class SampleAnswers
 
     public static readonly StructuredAnswer Forecast = new("Seattle home values are expected to rise slightly.")
     {
-        Kind = "forecast",
+        Kind = "market-trends",
         Chart = new AnswerChart(
             "Seattle, WA home value forecast",
             ["2026-01", "2026-02", "2026-03"],
@@ -78,9 +78,9 @@ public static class SampleAnswers
     [
         ("ranked-leads", RankedLeads, ["Hottest leads", "Ana Garcia", "72%", "Previous campaign succeeded", "Draft follow-ups"]),
         ("lead-score", LeadScore, ["Lead score", "Probability", "72%", "65% to 79%", "Previous campaign succeeded", "Explain"]),
-        ("lead-explanation", Explanation, ["Why this score", "+18 pts", "Employment rate falling"]),
+        ("score-explanation", Explanation, ["Why this score", "+18 pts", "Employment rate falling"]),
         ("price-range", PriceRange, ["Price range", "$512,000", "$468,000", "$559,000", "Comparables"]),
-        ("forecast", Forecast, ["Seattle, WA home value forecast", "2026-03", "849,900", "871,000", "ETS, chosen by backtest"]),
+        ("market-trends", Forecast, ["Seattle, WA home value forecast", "2026-03", "849,900", "871,000", "ETS, chosen by backtest"]),
         ("text", PlainText, ["I can rank your leads"]),
     ];
 }

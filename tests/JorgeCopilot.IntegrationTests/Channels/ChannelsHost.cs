@@ -18,16 +18,17 @@ namespace JorgeCopilot.IntegrationTests.Channels;
 /// The real host (Program) on a real loopback port with Kestrel and the host's own copilot (offline planner, real
 /// plugins) behind a <see cref="RecordingCopilot"/>. Its store is, by default, a private copy of the trained
 /// <see cref="CopilotWorkspace"/>; a connection string instead gives a freshly migrated (empty) store of that provider.
-/// A stand-in copilot replaces the real one only where a test needs control the real one cannot give.
+/// A decorator around the real copilot (<see cref="FaultInjectingCopilot"/>) is added only where a test needs control
+/// the real one cannot give.
 /// Settings are passed as configuration, exactly as an operator would set them.
 /// </summary>
 public sealed class ChannelsHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string? _sqliteFile;
-    private readonly ICopilot? _standIn;
+    private readonly Func<ICopilot, ICopilot>? _decorate;
 
-    /// <summary>What the copilot was asked and answered (the host's real copilot unless a stand-in was given).</summary>
+    /// <summary>What the host's copilot was asked and answered.</summary>
     public RecordingCopilot Copilot { get; private set; } = null!;
 
     public IBotTokenProvider? TokenProvider { get; init; }
@@ -38,11 +39,11 @@ public sealed class ChannelsHost : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
-    private ChannelsHost(Dictionary<string, string?> settings, string connectionString, string? sqliteFile, ICopilot? standIn)
+    private ChannelsHost(Dictionary<string, string?> settings, string connectionString, string? sqliteFile, Func<ICopilot, ICopilot>? decorate)
     {
         _settings = settings;
         _sqliteFile = sqliteFile;
-        _standIn = standIn;
+        _decorate = decorate;
         ConnectionString = connectionString;
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
@@ -52,9 +53,9 @@ public sealed class ChannelsHost : WebApplicationFactory<Program>
     /// <param name="settings">Configuration as an operator would set it.</param>
     /// <param name="tokenProvider">Outbound token source (Microsoft Entra ID is unreachable from tests).</param>
     /// <param name="connectionString">A store to migrate and use instead of a copy of the trained workspace.</param>
-    /// <param name="standIn">A copilot to use instead of the host's own; say beside the call why the real one cannot serve.</param>
+    /// <param name="decorate">Wraps the host's own copilot; say beside the call why the real one alone cannot serve.</param>
     public static async Task<ChannelsHost> StartAsync(
-        Dictionary<string, string?>? settings = null, IBotTokenProvider? tokenProvider = null, string? connectionString = null, ICopilot? standIn = null)
+        Dictionary<string, string?>? settings = null, IBotTokenProvider? tokenProvider = null, string? connectionString = null, Func<ICopilot, ICopilot>? decorate = null)
     {
         string? file = null;
         if (connectionString is null)
@@ -69,9 +70,9 @@ public sealed class ChannelsHost : WebApplicationFactory<Program>
         }
 
         var all = new Dictionary<string, string?>(settings ?? []) { ["ConnectionStrings:Jorge"] = connectionString };
-        var host = new ChannelsHost(all, connectionString, file, standIn) { TokenProvider = tokenProvider };
+        var host = new ChannelsHost(all, connectionString, file, decorate) { TokenProvider = tokenProvider };
         host.StartServer();
-        host.Copilot = host.Services.GetServices<ICopilot>().OfType<RecordingCopilot>().Single();
+        host.Copilot = (RecordingCopilot)host.Services.GetRequiredService<ICopilot>();
         return host;
     }
 
@@ -106,7 +107,11 @@ public sealed class ChannelsHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             // Registered last, so the channels use it; it wraps the copilot the host composed itself.
-            services.AddSingleton<ICopilot>(sp => new RecordingCopilot(_standIn ?? ActivatorUtilities.CreateInstance<CopilotService>(sp)));
+            services.AddSingleton<ICopilot>(sp =>
+            {
+                ICopilot real = ActivatorUtilities.CreateInstance<CopilotService>(sp);
+                return new RecordingCopilot(_decorate is null ? real : _decorate(real));
+            });
             if (TokenProvider is not null)
             {
                 services.AddSingleton(TokenProvider);

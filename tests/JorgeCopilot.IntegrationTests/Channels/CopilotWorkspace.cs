@@ -44,25 +44,33 @@ public static class CopilotWorkspace
         var store = await BankMarketingStore.CreateAsync(StoreProvider.Sqlite);
         var data = new DataLocator(Options.Create(new DataOptions()));
         var source = data.Bundled("zillow-metro-monthly", ZhviFile);
-        var oneMetro = Path.Combine(Directory.CreateTempSubdirectory("jorge-zhvi-").FullName, ZhviFile);
-        using (var input = new StreamReader(new GZipStream(File.OpenRead(source), CompressionMode.Decompress)))
-        await using (var output = new StreamWriter(new GZipStream(File.Create(oneMetro), CompressionLevel.Fastest)))
+        var folder = Directory.CreateTempSubdirectory("jorge-zhvi-");
+        try
         {
-            await output.WriteLineAsync(await input.ReadLineAsync());
-            while (await input.ReadLineAsync() is { } line)
+            var oneMetro = Path.Combine(folder.FullName, ZhviFile);
+            using (var input = new StreamReader(new GZipStream(File.OpenRead(source), CompressionMode.Decompress)))
+            await using (var output = new StreamWriter(new GZipStream(File.Create(oneMetro), CompressionLevel.Fastest)))
             {
-                if (line.Contains($",\"{Region}\",", StringComparison.Ordinal))
+                await output.WriteLineAsync(await input.ReadLineAsync());
+                while (await input.ReadLineAsync() is { } line)
                 {
-                    await output.WriteLineAsync(line);
+                    if (line.Contains($",\"{Region}\",", StringComparison.Ordinal))
+                    {
+                        await output.WriteLineAsync(line);
+                    }
                 }
             }
-        }
 
-        var result = await ImportServices.Importer(store.Factory).ImportAsync(
-            ImportKinds.Series, oneMetro, data.Bundled("zillow-metro-monthly", "series.zhvi.map.json"), null, CancellationToken.None);
-        if (result.RowsAdded == 0)
+            var result = await ImportServices.Importer(store.Factory).ImportAsync(
+                ImportKinds.Series, oneMetro, data.Bundled("zillow-metro-monthly", "series.zhvi.map.json"), null, CancellationToken.None);
+            if (result.RowsAdded == 0)
+            {
+                throw new InvalidDataException($"No {Region} rows in {source}.");
+            }
+        }
+        finally
         {
-            throw new InvalidDataException($"No {Region} rows in {source}.");
+            folder.Delete(recursive: true);
         }
 
         return store;

@@ -41,6 +41,7 @@ public static class CopilotWorkspace
 
     private static async Task<BankMarketingStore> PrepareAsync()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var store = await BankMarketingStore.CreateAsync(StoreProvider.Sqlite);
         var data = new DataLocator(Options.Create(new DataOptions()));
         var source = data.Bundled("zillow-metro-monthly", ZhviFile);
@@ -67,6 +68,9 @@ public static class CopilotWorkspace
             {
                 throw new InvalidDataException($"No {Region} rows in {source}.");
             }
+
+            TestContext.Current.SendDiagnosticMessage(
+                $"Copilot workspace: {store.LeadIds.Count} leads, lead-scoring v{store.Training.Version}, {result.RowsAdded} {Region} ZHVI points, prepared in {clock.Elapsed.TotalSeconds:F1} s");
         }
         finally
         {

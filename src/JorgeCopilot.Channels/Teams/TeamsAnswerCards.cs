@@ -85,8 +85,10 @@ public static class TeamsAnswerCards
 
         return answer.Kind switch
         {
-            "ranked-leads" => [new("Explain the top lead", "explain the top lead"), new("Draft follow-ups", "draft follow-ups for these leads")],
-            "lead-score" => [new("Explain", "explain this score"), new("Draft follow-ups", "draft follow-ups for this lead")],
+            // Phrased as the offline planner's own follow-ups, which it resolves against the answer just given; no
+            // drafting button until the agent has a tool that drafts (it would only rank again).
+            "ranked-leads" => [new("Why is the first hot?", "explain the first one"), new("Score the first", "score the first one")],
+            "lead-score" => [new("Why?", "explain that score")],
             _ => [],
         };
     }

@@ -102,7 +102,11 @@ async function main() {
 
   const top = expected.top;
   const version = String(expected.modelVersion);
-  const inOrder = (text, names) => names.every((n, i) => i === 0 || text.indexOf(n, text.indexOf(names[i - 1]) + names[i - 1].length) >= 0);
+  const inOrder = (text, names) => {
+    let at = 0;
+    for (const n of names) { const i = text.indexOf(n, at); if (i < 0) return false; at = i + n.length; }
+    return true;
+  };
   const reply = async (a) => { const [r] = await waitFor(() => repliesTo(a.id).length && repliesTo(a.id)) || []; assert(r, `no reply to "${a.text || a.type}"`); return r; };
   const cardOf = (activity) => {
     const att = (activity.attachments || [])[0];

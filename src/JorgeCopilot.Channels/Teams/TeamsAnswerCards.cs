@@ -6,7 +6,8 @@ namespace JorgeCopilot.Channels.Teams;
 
 /// <summary>
 /// Turns a <see cref="StructuredAnswer"/> into the Adaptive Card for its <see cref="StructuredAnswer.Kind"/>:
-/// a ranked-leads table, a score with its reasons, a price range, a forecast table, or plain text. Buttons carry
+/// a ranked-leads table, a score with its reasons, a price range, a forecast table, or plain text. The kinds are the
+/// agent's own (AnswerComposer: "ranked-leads", "lead-score", "score-explanation", "price-range", "market-trends"). Buttons carry
 /// <c>{ verb, text }</c>; Teams sends them back as a message with that value (Action.Submit) or as an
 /// <c>adaptiveCard/action</c> invoke, and both are handled by the turn processor.
 /// </summary>
@@ -26,7 +27,7 @@ public static class TeamsAnswerCards
                 card.FactSet(Facts(answer));
                 break;
             case "lead-score":
-            case "lead-explanation":
+            case "score-explanation":
                 card.Title(answer.Kind == "lead-score" ? "Lead score" : "Why this score");
                 card.Figures(answer.Facts.Take(3).Select(f => (f.Label, f.Value)));
                 card.TextBlock(answer.Text);
@@ -45,8 +46,8 @@ public static class TeamsAnswerCards
                 card.FactSet(Facts(answer).Skip(3));
                 AddTable(card, answer.Table);
                 break;
-            case "forecast":
-                card.Title(answer.Chart?.Title ?? "Forecast").TextBlock(answer.Text);
+            case "market-trends":
+                card.Title(answer.Chart?.Title ?? "Market trends").TextBlock(answer.Text);
                 card.FactSet(Facts(answer));
                 if (answer.Chart is not null)
                 {
@@ -84,8 +85,10 @@ public static class TeamsAnswerCards
 
         return answer.Kind switch
         {
-            "ranked-leads" => [new("Explain the top lead", "explain the top lead"), new("Draft follow-ups", "draft follow-ups for these leads")],
-            "lead-score" => [new("Explain", "explain this score"), new("Draft follow-ups", "draft follow-ups for this lead")],
+            // Phrased as the offline planner's own follow-ups, which it resolves against the answer just given; no
+            // drafting button until the agent has a tool that drafts (it would only rank again).
+            "ranked-leads" => [new("Why is the first hot?", "explain the first one"), new("Score the first", "score the first one")],
+            "lead-score" => [new("Why?", "explain that score")],
             _ => [],
         };
     }

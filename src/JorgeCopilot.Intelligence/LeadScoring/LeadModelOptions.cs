@@ -16,7 +16,7 @@ public sealed record LeadModelOptions
 
     public int Leaves { get; init; } = 16;
 
-    public int MinLeafCount { get; init; } = 40;
+    public int MinLeafCount { get; init; } = 20;
 
     /// <summary>Deepest LightGBM tree (0 = no limit). Exact TreeSHAP costs leaves × depth², so depth bounds explanation time.</summary>
     public int MaxDepth { get; init; }

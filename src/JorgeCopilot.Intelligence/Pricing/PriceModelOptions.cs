@@ -2,7 +2,7 @@ namespace JorgeCopilot.Intelligence.Pricing;
 
 /// <summary>
 /// Training settings for the price model. Defaults were chosen on an inner split of the training parcels (seed 11) and
-/// an inner time split (train before 2014-12-01), never on the eval's test rows; 1000 trees of depth ≤ 6 keep exact
+/// an inner time split (train before 2014-12-01), never on the eval's test rows; 1000 trees of depth ≤ 5 keep exact
 /// TreeSHAP within the valuation latency budget at the same inner-validation error as 1500 unbounded trees.
 /// </summary>
 public sealed record PriceModelOptions
@@ -12,7 +12,7 @@ public sealed record PriceModelOptions
     public double LearningRate { get; init; } = 0.05;
     public int Leaves { get; init; } = 31;
     /// <summary>Depth limit: exact TreeSHAP costs O(trees × leaves × depth²), so shallow trees keep explanations fast.</summary>
-    public int MaxDepth { get; init; } = 6;
+    public int MaxDepth { get; init; } = 5;
     public int MinimumLeafCount { get; init; } = 10;
     public double FeatureFraction { get; init; } = 0.7;
     public double SubsampleFraction { get; init; } = 0.8;

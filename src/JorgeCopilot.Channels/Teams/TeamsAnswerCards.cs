@@ -6,7 +6,8 @@ namespace JorgeCopilot.Channels.Teams;
 
 /// <summary>
 /// Turns a <see cref="StructuredAnswer"/> into the Adaptive Card for its <see cref="StructuredAnswer.Kind"/>:
-/// a ranked-leads table, a score with its reasons, a price range, a forecast table, or plain text. Buttons carry
+/// a ranked-leads table, a score with its reasons, a price range or days to sell with comparables, a list of
+/// opportunities or market trends, a forecast table, or plain text. Buttons carry
 /// <c>{ verb, text }</c>; Teams sends them back as a message with that value (Action.Submit) or as an
 /// <c>adaptiveCard/action</c> invoke, and both are handled by the turn processor.
 /// </summary>
@@ -39,11 +40,25 @@ public static class TeamsAnswerCards
 
                 break;
             case "price-range":
-                card.Title("Price range");
-                card.Figures(answer.Facts.Take(3).Select(f => (f.Label, f.Value)));
+            case "days-to-sell":
+                // The headline numbers (value or list price and its range; days) as large figures, the rest as facts.
+                var figures = answer.Kind == "price-range" ? 3 : 2;
+                card.Title(answer.Kind == "price-range" ? "Price range" : "Days to sell");
+                card.Figures(answer.Facts.Take(figures).Select(f => (f.Label, f.Value)));
                 card.TextBlock(answer.Text);
-                card.FactSet(Facts(answer).Skip(3));
+                card.FactSet(Facts(answer).Skip(figures));
+                if (answer.Table is not null)
+                {
+                    card.TextBlock(answer.Kind == "price-range" ? "Comparable sales" : "Details", weight: "Bolder", separator: true);
+                    AddTable(card, answer.Table);
+                }
+
+                break;
+            case "property-list":
+            case "market-trends":
+                card.Title(answer.Kind == "property-list" ? "Opportunities" : "Market trends").TextBlock(answer.Text);
                 AddTable(card, answer.Table);
+                card.FactSet(Facts(answer));
                 break;
             case "forecast":
                 card.Title(answer.Chart?.Title ?? "Forecast").TextBlock(answer.Text);
@@ -86,6 +101,9 @@ public static class TeamsAnswerCards
         {
             "ranked-leads" => [new("Explain the top lead", "explain the top lead"), new("Draft follow-ups", "draft follow-ups for these leads")],
             "lead-score" => [new("Explain", "explain this score"), new("Draft follow-ups", "draft follow-ups for this lead")],
+            "price-range" or "days-to-sell" => [new("Market trends", "show market trends"), new("Undervalued homes", "find undervalued homes")],
+            "property-list" => [new("Market trends", "show market trends")],
+            "market-trends" => [new("Investment alerts", "show investment alerts"), new("Undervalued homes", "find undervalued homes")],
             _ => [],
         };
     }

@@ -52,9 +52,9 @@ public sealed class PricingPlugin(PricingService pricing, MarketTrendsService tr
         var competitors = share.Transactions == 0
             ? NoCompetitorData
             : $"top brokerages in {share.Transactions} imported listings: " + string.Join(", ", share.Positioning.OrderByDescending(p => p.Share).Take(3).Select(p => $"{p.Name} {p.Share:P0}"));
-        return new ListPriceAnswer(result.Subject!.Label, a.ListPrice, a.RangeLow, a.RangeHigh, Round(a.Valuation.Estimate.Value), competitors, comps,
+        return new ListPriceAnswer(result.Subject!.Label, a.ListPrice, a.RangeLow, a.RangeHigh, Round(a.Valuation.Estimate.Value), comps,
             a.Market.SaleToList, a.Market.ShareSoldAboveList, a.Market.ShareSoldBelowList, a.Market.Region,
-            a.DaysToSell?.Days, a.DaysToSell?.Basis, a.DaysToSell?.Method ?? "no days-on-market data in the store", result.ModelVersion ?? 0);
+            a.DaysToSell?.Days, a.DaysToSell?.Basis, competitors, a.DaysToSell?.Method ?? "no days-on-market data in the store", result.ModelVersion ?? 0);
     }
 
     [KernelFunction("estimate_days_to_sell")]
@@ -139,7 +139,6 @@ public sealed record ListPriceAnswer(
     double RangeLow,
     double RangeHigh,
     double ModelValue,
-    string Competitors,
     IReadOnlyList<ComparableAnswer> Comparables,
     double? SaleToListRatio,
     double? ShareSoldAboveList,
@@ -147,6 +146,7 @@ public sealed record ListPriceAnswer(
     string? MarketRegion,
     double? DaysToSell,
     string? DaysToSellBasis,
+    string Competitors,
     string DaysToSellMethod,
     int ModelVersion);
 

@@ -4,7 +4,7 @@ using JorgeCopilot.Intelligence.LeadScoring;
 namespace JorgeCopilot.Benchmarks;
 
 /// <summary>
-/// Lead scoring in process, with a production-sized model (LightGBM, 200 trees of 16 leaves, 10 bootstrap members)
+/// Lead scoring in process, with a production-sized model (LightGBM, 200 trees of 16 leaves, conformal interval)
 /// trained on 8,000 real bank-marketing rows: one lead scored (features, pooled prediction engine, interval), one lead
 /// scored and explained (exact TreeSHAP + reasons), and a batch of 10,000 leads.
 /// Run: dotnet run -c Release --project tests/JorgeCopilot.Benchmarks -- --filter '*LeadScoring*'

@@ -3,7 +3,11 @@
 //  - BotFrameworkHttpClient (the SDK's skill-host client) posts the activities, exactly as a channel or skill host would;
 //  - ChannelServiceRoutes + ChannelServiceHandler (the SDK's channel-service side) receive the bot's replies on our own
 //    loopback serviceUrl.
-// Usage: node harness.js --bot http://127.0.0.1:5000/api/messages [--mode suite|burst]
+// The bot answers with its real copilot from a real store; --expect names a JSON file of what that store holds, written
+// by the C# test from the host's own REST API and the database: {modelVersion, top:[{id,name}] (the ranking, best
+// first), lead:{id,name} (any lead), burst:[{id,name}] (200 leads)}. The cases assert against it, so a stand-in answer
+// or a reply about the wrong lead fails.
+// Usage: node harness.js --bot http://127.0.0.1:5000/api/messages --expect expect.json [--mode suite|burst]
 // Prints one JSON line {passed, cases:[{name, ok, detail}]} and exits 0 only when every case passed.
 const http = require('http');
 const { BotFrameworkHttpClient, ChannelServiceHandler, ChannelServiceRoutes } = require('botbuilder');
@@ -13,7 +17,9 @@ const args = process.argv.slice(2);
 const arg = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
 const botUrl = arg('--bot');
 const mode = arg('--mode', 'suite');
-if (!botUrl) { console.error('--bot <url> is required'); process.exit(2); }
+const expectFile = arg('--expect');
+if (!botUrl || !expectFile) { console.error('--bot <url> and --expect <file> are required'); process.exit(2); }
+const expected = JSON.parse(require('fs').readFileSync(expectFile, 'utf8'));
 
 // Anonymous on both sides: the bot under test runs without an app id (JWT validation has its own C# tests).
 const credentials = new SimpleCredentialProvider('', '');
@@ -94,80 +100,134 @@ async function main() {
   };
   const assert = (cond, msg) => { if (!cond) throw new Error(msg); };
 
+  const top = expected.top;
+  const version = String(expected.modelVersion);
+  const inOrder = (text, names) => {
+    let at = 0;
+    for (const n of names) { const i = text.indexOf(n, at); if (i < 0) return false; at = i + n.length; }
+    return true;
+  };
+  const reply = async (a) => { const [r] = await waitFor(() => repliesTo(a.id).length && repliesTo(a.id)) || []; assert(r, `no reply to "${a.text || a.type}"`); return r; };
+  const cardOf = (activity) => {
+    const att = (activity.attachments || [])[0];
+    assert(att && att.contentType === 'application/vnd.microsoft.card.adaptive', 'no adaptive card attachment');
+    assert(att.content.type === 'AdaptiveCard' && att.content.version === '1.5', 'not an Adaptive Card 1.5');
+    return att.content;
+  };
+  const button = (card, pattern) => {
+    const b = (card.actions || []).find((x) => x.data && pattern.test(x.data.text || ''));
+    assert(b, `no button matching ${pattern} among ${JSON.stringify((card.actions || []).map((x) => x.title))}`);
+    return b;
+  };
+  const teams = (conversationId, text, extra = {}) => message(serviceUrl, conversationId, text, {
+    channelId: 'msteams', channelData: { tenant: { id: 'tenant-1' }, source: { name: 'message' } }, ...extra,
+  });
+
   if (mode === 'suite') {
     await check('message round trip', async () => {
-      const a = message(serviceUrl, 'js-roundtrip', 'hello from the JS SDK');
+      const a = message(serviceUrl, 'js-roundtrip', 'who are my hottest leads?');
       const res = await post(a);
       assert(res.status === 202 || res.status === 200, `status ${res.status}`);
-      const [r] = await waitFor(() => repliesTo(a.id).length && repliesTo(a.id)) || [];
-      assert(r, 'no reply');
+      const r = await reply(a);
       assert(r.conversationId === 'js-roundtrip', `reply in conversation ${r.conversationId}`);
-      assert(r.activity.text && r.activity.text.length > 0, 'empty reply');
       assert(r.activity.recipient.id === 'user-js' && r.activity.from.id === 'bot-js', 'reply not addressed back');
-      return r.activity.text;
+      const t = r.activity.text || '';
+      assert(inOrder(t, top.map((l) => l.name)), `the ranking ${JSON.stringify(top.map((l) => l.name))} is not in the reply: ${t}`);
+      assert(top.every((l) => t.includes(String(l.id))), 'lead ids missing from the reply');
+      assert(t.includes(`Model version:** ${version}`), `model version ${version} missing`);
+      // The suggested action Web Chat shows under the ranking, pressed (imBack: its value comes back as the user's text).
+      const suggestion = ((r.activity.suggestedActions || {}).actions || []).find((x) => x.type === 'imBack' && /^explain/.test(x.value));
+      assert(suggestion, `no "explain" suggested action: ${JSON.stringify(r.activity.suggestedActions)}`);
+      const press = message(serviceUrl, 'js-roundtrip', suggestion.value);
+      await post(press);
+      const t2 = (await reply(press)).activity.text || '';
+      assert(t2.includes(top[0].name) && t2.includes(`Lead id:** ${top[0].id}`), `"${suggestion.value}" did not explain ${top[0].name}: ${t2}`);
+      return `${t.split('\n')[0]} / "${suggestion.value}" -> ${top[0].name}`;
     });
     await check('multi-turn follow-up', async () => {
-      const first = message(serviceUrl, 'js-multiturn', 'my name is Sam');
+      const first = message(serviceUrl, 'js-multiturn', 'who are my hottest leads?');
       await post(first);
-      assert(await waitFor(() => repliesTo(first.id).length === 1), 'no reply to turn 1');
-      const second = message(serviceUrl, 'js-multiturn', 'what did I just tell you?');
+      await reply(first);
+      const second = message(serviceUrl, 'js-multiturn', 'why is the second one hot?');
       await post(second);
-      const r2 = await waitFor(() => repliesTo(second.id).length === 1 && repliesTo(second.id)[0]);
-      assert(r2, 'no reply to turn 2');
+      const r2 = await reply(second);
       assert(r2.conversationId === 'js-multiturn', 'turn 2 answered in another conversation');
-      return r2.activity.text;
+      const t2 = r2.activity.text || '';
+      assert(t2.includes(top[1].name) && t2.includes(`Lead id:** ${top[1].id}`), `turn 2 does not explain the second lead ${top[1].name} (${top[1].id}): ${t2}`);
+      assert(!t2.includes(`Lead id:** ${top[0].id}`), 'turn 2 explains the first lead');
+      assert(/pts/.test(t2), 'no signed reasons in the explanation');
+      return `${top[1].name}: ${t2.split('\n')[0]}`;
     });
     await check('expectReplies', async () => {
-      const a = message(serviceUrl, 'js-expect', 'give me 3 variants for lead 42', { deliveryMode: 'expectReplies' });
+      const a = message(serviceUrl, 'js-expect', `how likely is lead ${expected.lead.id} to convert?`, { deliveryMode: 'expectReplies' });
       const before = received.length;
       const res = await post(a);
       assert(res.status === 200, `status ${res.status}`);
       const acts = res.body && res.body.activities;
       assert(Array.isArray(acts) && acts.length >= 1, 'no activities in the body');
-      assert(acts.some((x) => x.type === 'message' && x.text), 'no message in the body');
       assert(acts.every((x) => x.replyToId === a.id), 'replies not threaded');
+      const m = acts.find((x) => x.type === 'message' && x.text);
+      assert(m, 'no message in the body');
+      assert(m.text.includes(expected.lead.name) && m.text.includes(`Lead id:** ${expected.lead.id}`), `not the score of ${expected.lead.name}: ${m.text}`);
+      assert(/Probability %:\*\* \d+(\.\d+)?%/.test(m.text) && m.text.includes(`Model version:** ${version}`), 'no probability or model version');
       await sleep(300);
       assert(received.length === before, 'expectReplies also sent replies through the connector');
-      return `${acts.length} activities`;
+      return m.text.split('\n')[0];
     });
+    let rankingCard = null;
     await check('teams card reply', async () => {
-      const a = message(serviceUrl, 'js-teams', '<at>Jorge Copilot</at> rank my leads', {
-        channelId: 'msteams',
+      const a = teams('js-teams', '<at>Jorge Copilot</at> who are my hottest leads?', {
         entities: [{ type: 'mention', text: '<at>Jorge Copilot</at>', mentioned: { id: 'bot-js', name: 'Jorge Copilot' } }],
-        channelData: { tenant: { id: 'tenant-1' }, source: { name: 'message' } },
       });
       await post(a);
-      const [r] = await waitFor(() => repliesTo(a.id).length && repliesTo(a.id)) || [];
-      assert(r, 'no reply');
-      const att = (r.activity.attachments || [])[0];
-      assert(att && att.contentType === 'application/vnd.microsoft.card.adaptive', 'no adaptive card attachment');
-      assert(att.content.type === 'AdaptiveCard' && att.content.version === '1.5', 'not an Adaptive Card 1.5');
-      assert((att.content.actions || []).length > 0, 'card has no buttons');
-      return `${att.content.body.length} body elements, ${att.content.actions.length} actions`;
+      const card = cardOf((await reply(a)).activity);
+      const table = card.body.find((e) => e.type === 'Table');
+      assert(table, 'no table in the ranking card');
+      const cells = table.rows.slice(1).map((row) => row.cells.map((c) => c.items.map((i) => i.text).join(' ')));
+      assert(JSON.stringify(cells.map((c) => c.find((x) => top.some((l) => l.name === x)))) === JSON.stringify(top.map((l) => l.name)),
+        `card rows ${JSON.stringify(cells)} are not the ranking`);
+      assert((card.actions || []).length > 0, 'card has no buttons');
+      rankingCard = card;
+      return `${card.body.length} body elements, buttons ${JSON.stringify(card.actions.map((x) => x.title))}`;
     });
-    await check('sms plain reply', async () => {
-      const a = message(serviceUrl, 'js-sms', 'rank my leads', { channelId: 'sms', from: { id: '+12065550111' } });
-      await post(a);
-      const [r] = await waitFor(() => repliesTo(a.id).length && repliesTo(a.id)) || [];
-      assert(r, 'no reply');
-      const t = r.activity.text || '';
-      assert(!r.activity.attachments, 'SMS reply has attachments');
-      assert(r.activity.textFormat === 'plain', `textFormat ${r.activity.textFormat}`);
-      assert(!/[*_`#|]|\]\(/.test(t), 'markdown in SMS reply');
-      assert(gsmSegments(t) <= 3, `${gsmSegments(t)} segments`);
-      return `${t.length} chars`;
+    await check('card button (message back)', async () => {
+      assert(rankingCard, 'no ranking card to press');
+      // Action.Submit comes back from Teams as a message with no text and the button's data as value.
+      const press = teams('js-teams', undefined, { value: button(rankingCard, /^score/).data });
+      await post(press);
+      const card = cardOf((await reply(press)).activity);
+      const json = JSON.stringify(card);
+      assert(json.includes('Lead score') && json.includes(top[0].name), `not the score card of ${top[0].name}: ${json.slice(0, 400)}`);
+      return `Lead score card for ${top[0].name}`;
     });
     await check('invoke', async () => {
-      const a = message(serviceUrl, 'js-invoke', undefined, {
-        type: 'invoke', channelId: 'msteams', name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'explain', data: { verb: 'explain', text: 'explain the top lead' } } },
+      const rank = teams('js-invoke', 'who are my hottest leads?');
+      await post(rank);
+      const explain = button(cardOf((await reply(rank)).activity), /^explain/);
+      const a = teams('js-invoke', undefined, {
+        type: 'invoke', name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: explain.data.verb, data: explain.data } },
       });
       const res = await post(a);
       assert(res.status === 200, `status ${res.status}`);
       assert(res.body && res.body.statusCode === 200, 'invoke response status is not 200');
       assert(res.body.type === 'application/vnd.microsoft.card.adaptive', `invoke response type ${res.body.type}`);
       assert(res.body.value && res.body.value.type === 'AdaptiveCard', 'invoke response has no card');
-      return 'card in invoke response';
+      const json = JSON.stringify(res.body.value);
+      assert(json.includes('Why this score') && json.includes(top[0].name) && json.includes('pts'), `not the explanation of ${top[0].name}: ${json.slice(0, 400)}`);
+      return `"${explain.data.text}" -> Why this score: ${top[0].name}`;
+    });
+    await check('sms plain reply', async () => {
+      const a = message(serviceUrl, 'js-sms', 'who are my hottest leads?', { channelId: 'sms', from: { id: '+12065550111' } });
+      await post(a);
+      const r = await reply(a);
+      const t = r.activity.text || '';
+      assert(!r.activity.attachments, 'SMS reply has attachments');
+      assert(r.activity.textFormat === 'plain', `textFormat ${r.activity.textFormat}`);
+      assert(!/[*_`#|]|\]\(/.test(t), `markdown in SMS reply: ${t}`);
+      assert(gsmSegments(t) <= 3, `${gsmSegments(t)} segments`);
+      assert(inOrder(t, top.slice(0, 2).map((l) => l.name)), `the top of the ranking is not in the SMS: ${t}`);
+      return `${t.length} chars, ${gsmSegments(t)} segments`;
     });
     await check('conversationUpdate greeting', async () => {
       const a = message(serviceUrl, 'js-welcome', undefined, { type: 'conversationUpdate', membersAdded: [{ id: 'bot-js' }, { id: 'user-js' }] });
@@ -179,24 +239,27 @@ async function main() {
     });
   } else if (mode === 'burst') {
     await check('burst 200 messages over 20 conversations', async () => {
+      assert(expected.burst.length === 200, `${expected.burst.length} burst leads`);
       const started = Date.now();
-      const sent = [];
-      for (let i = 0; i < 200; i++) sent.push(message(serviceUrl, `js-burst-${i % 20}`, `burst message ${i}`));
-      const results = await Promise.all(sent.map((a) => post(a)));
+      const sent = expected.burst.map((lead, i) => ({ lead, activity: message(serviceUrl, `js-burst-${i % 20}`, `how likely is lead ${lead.id} to convert?`) }));
+      const results = await Promise.all(sent.map((s) => post(s.activity)));
       const accepted = results.filter((r) => r.status === 202).length;
       assert(accepted === 200, `${accepted} of 200 accepted`);
-      const ids = new Set(sent.map((a) => a.id));
-      const burstReplies = () => received.filter((r) => r.activity.type === 'message' && ids.has(r.activity.replyToId));
-      await waitFor(() => burstReplies().length >= 200, 60000);
+      const byId = new Map(sent.map((s) => [s.activity.id, s]));
+      const burstReplies = () => received.filter((r) => r.activity.type === 'message' && byId.has(r.activity.replyToId));
+      await waitFor(() => burstReplies().length >= 200, 120000);
       const elapsed = Date.now() - started;
       await sleep(1000); // any duplicate would arrive in this window
       const counts = new Map();
       for (const r of burstReplies()) counts.set(r.activity.replyToId, (counts.get(r.activity.replyToId) || 0) + 1);
-      const lost = [...ids].filter((id) => !counts.has(id)).length;
+      const lost = [...byId.keys()].filter((id) => !counts.has(id)).length;
       const duplicated = [...counts.values()].filter((c) => c > 1).length;
-      const misrouted = burstReplies().filter((r) => sent.find((a) => a.id === r.activity.replyToId).conversation.id !== r.conversationId).length;
-      assert(lost === 0 && duplicated === 0 && misrouted === 0, `lost ${lost}, duplicated ${duplicated}, misrouted ${misrouted}`);
-      return `200 replies, 0 lost, 0 duplicated, ${elapsed} ms`;
+      const misrouted = burstReplies().filter((r) => byId.get(r.activity.replyToId).activity.conversation.id !== r.conversationId).length;
+      // Each answer must be the score of the lead its message asked about, not a neighbour's.
+      const wrong = burstReplies().filter((r) => !(r.activity.text || '').includes(`Lead id:** ${byId.get(r.activity.replyToId).lead.id}\n`)
+        || !(r.activity.text || '').includes(byId.get(r.activity.replyToId).lead.name)).length;
+      assert(lost === 0 && duplicated === 0 && misrouted === 0 && wrong === 0, `lost ${lost}, duplicated ${duplicated}, misrouted ${misrouted}, wrong lead ${wrong}`);
+      return `200 replies, 0 lost, 0 duplicated, 0 about the wrong lead, ${elapsed} ms`;
     });
   }
 

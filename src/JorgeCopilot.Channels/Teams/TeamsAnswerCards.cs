@@ -6,8 +6,9 @@ namespace JorgeCopilot.Channels.Teams;
 
 /// <summary>
 /// Turns a <see cref="StructuredAnswer"/> into the Adaptive Card for its <see cref="StructuredAnswer.Kind"/>:
-/// a ranked-leads table, a score with its reasons, a price range or days to sell with comparables, a list of
-/// opportunities or market trends, a forecast table, or plain text. Buttons carry
+/// a ranked-leads table, a score with its reasons, a price range or days to sell (with comparables), a list of
+/// opportunities, market trends, or plain text. The kinds are the agent's own (AnswerComposer: "ranked-leads",
+/// "lead-score", "score-explanation", "price-range", "days-to-sell", "property-list", "market-trends"). Buttons carry
 /// <c>{ verb, text }</c>; Teams sends them back as a message with that value (Action.Submit) or as an
 /// <c>adaptiveCard/action</c> invoke, and both are handled by the turn processor.
 /// </summary>
@@ -27,7 +28,7 @@ public static class TeamsAnswerCards
                 card.FactSet(Facts(answer));
                 break;
             case "lead-score":
-            case "lead-explanation":
+            case "score-explanation":
                 card.Title(answer.Kind == "lead-score" ? "Lead score" : "Why this score");
                 card.Figures(answer.Facts.Take(3).Select(f => (f.Label, f.Value)));
                 card.TextBlock(answer.Text);
@@ -55,13 +56,12 @@ public static class TeamsAnswerCards
 
                 break;
             case "property-list":
-            case "market-trends":
-                card.Title(answer.Kind == "property-list" ? "Opportunities" : "Market trends").TextBlock(answer.Text);
+                card.Title("Opportunities").TextBlock(answer.Text);
                 AddTable(card, answer.Table);
                 card.FactSet(Facts(answer));
                 break;
-            case "forecast":
-                card.Title(answer.Chart?.Title ?? "Forecast").TextBlock(answer.Text);
+            case "market-trends":
+                card.Title(answer.Chart?.Title ?? "Market trends").TextBlock(answer.Text);
                 card.FactSet(Facts(answer));
                 if (answer.Chart is not null)
                 {
@@ -99,10 +99,13 @@ public static class TeamsAnswerCards
 
         return answer.Kind switch
         {
-            "ranked-leads" => [new("Explain the top lead", "explain the top lead"), new("Draft follow-ups", "draft follow-ups for these leads")],
-            "lead-score" => [new("Explain", "explain this score"), new("Draft follow-ups", "draft follow-ups for this lead")],
-            "price-range" or "days-to-sell" => [new("Market trends", "show market trends"), new("Undervalued homes", "find undervalued homes")],
-            "property-list" => [new("Market trends", "show market trends")],
+            // Phrased as the offline planner's own follow-ups, which it resolves against the answer just given; no
+            // drafting button until the agent has a tool that drafts (it would only rank again).
+            "ranked-leads" => [new("Why is the first hot?", "explain the first one"), new("Score the first", "score the first one")],
+            "lead-score" => [new("Why?", "explain that score")],
+            // Pricing next steps, worded as the planner's own pricing utterances (prompts/planner/pricing.jsonl).
+            "price-range" or "days-to-sell" => [new("Market trends", "housing market trends"), new("Undervalued homes", "find undervalued homes")],
+            "property-list" => [new("Market trends", "housing market trends")],
             "market-trends" => [new("Investment alerts", "show investment alerts"), new("Undervalued homes", "find undervalued homes")],
             _ => [],
         };

@@ -12,8 +12,10 @@ public sealed class LeadModelArtifact
     public required PlattCalibrator Calibrator { get; init; }
     public required TemperatureBands Bands { get; init; }
     public required ScorerData Scorer { get; init; }
-    public required List<EnsembleMember> Members { get; init; }
-    public double IntervalLevel { get; init; } = 0.8;
+
+    /// <summary>Null only in models saved before the conformal interval existed; they serve the point probability alone.</summary>
+    public ConformalProbabilityInterval? Interval { get; init; }
+
     public double BaseRate { get; init; }
     public int TrainingRows { get; init; }
     public required List<FeatureBins> Drift { get; init; }
@@ -24,9 +26,6 @@ public sealed class LeadModelArtifact
 
 /// <summary>A model's raw score in plain form: trees (with cover) or linear weights.</summary>
 public sealed record ScorerData(TreeEnsembleData? Trees, LinearScorer? Linear);
-
-/// <summary>One bootstrap member and its out-of-bag calibration.</summary>
-public sealed record EnsembleMember(ScorerData Scorer, PlattCalibrator Calibrator);
 
 /// <summary>Probability thresholds of the temperature bands, set from the training data's out-of-fold probabilities.</summary>
 public sealed record TemperatureBands(double Hot, double Warm)

@@ -10,7 +10,7 @@ namespace JorgeCopilot.Intelligence.LeadScoring;
 /// 2. each candidate (LightGBM, FastTree, regularised logistic) scored by stratified k-fold CV AUC; the best wins;
 /// 3. Platt calibration fitted on the winner's out-of-fold scores (rows each fold model never saw);
 /// 4. the winner refitted on all training rows; TreeSHAP reads its trees;
-/// 5. a bootstrap ensemble of the winner, each member calibrated on its out-of-bag rows, gives the interval;
+/// 5. a split-conformal interval fitted on the calibrated out-of-fold probabilities (see <see cref="ConformalProbabilityInterval"/>);
 /// 6. hot/warm/cold thresholds at the 90th/70th percentiles of the out-of-fold probabilities.
 /// </summary>
 public static class LeadModelFitter
@@ -78,25 +78,7 @@ public static class LeadModelFitter
         var final = MlNetBinary.Fit(ml, best, x, y, all, options, options.Seed);
         var finalScorer = RawScorer.From(final, x, all);
 
-        var members = new List<EnsembleMember>();
-        var random = new Random(options.Seed);
-        for (var b = 0; b < options.BootstrapMembers; b++)
-        {
-            progress?.Report($"bootstrap member {b + 1}/{options.BootstrapMembers}");
-            var sample = new int[y.Length];
-            var inBag = new bool[y.Length];
-            for (var i = 0; i < sample.Length; i++)
-            {
-                sample[i] = random.Next(y.Length);
-                inBag[sample[i]] = true;
-            }
-
-            var outOfBag = all.Where(i => !inBag[i]).ToArray();
-            var member = MlNetBinary.Fit(ml, best, x, y, sample, options, options.Seed + 100 + b);
-            var scorer = RawScorer.From(member, x, sample);
-            var memberCalibrator = PlattCalibrator.Fit(outOfBag.Select(i => scorer.Score(x[i])).ToArray(), outOfBag.Select(i => y[i]).ToArray());
-            members.Add(new EnsembleMember(scorer.ToData(), memberCalibrator));
-        }
+        var interval = ConformalProbabilityInterval.Fit(bestOof!.Select(calibrator.Probability).ToArray(), y, options.IntervalLevel);
 
         var drift = Enumerable.Range(0, builder.FeatureCount)
             .Select(j => PopulationStability.Fit(builder.Schema.Features[j].Name, x.Select(r => r[j]).ToArray()))
@@ -111,8 +93,7 @@ public static class LeadModelFitter
             Calibrator = calibrator,
             Bands = bands,
             Scorer = finalScorer.ToData(),
-            Members = members,
-            IntervalLevel = options.IntervalLevel,
+            Interval = interval,
             BaseRate = y.Count(v => v) / (double)y.Length,
             TrainingRows = y.Length,
             Drift = drift,

@@ -8,9 +8,6 @@ public sealed record LeadModelOptions
     /// <summary>Folds of the stratified cross-validation that picks the algorithm and yields out-of-fold scores for calibration.</summary>
     public int Folds { get; init; } = 5;
 
-    /// <summary>Bootstrap members behind the probability interval (each calibrated on its own out-of-bag rows).</summary>
-    public int BootstrapMembers { get; init; } = 10;
-
     public IReadOnlyList<LeadAlgorithm> Candidates { get; init; } = [LeadAlgorithm.LightGbm, LeadAlgorithm.FastTree, LeadAlgorithm.Logistic];
 
     public int Trees { get; init; } = 200;
@@ -21,7 +18,10 @@ public sealed record LeadModelOptions
 
     public int MinLeafCount { get; init; } = 40;
 
-    /// <summary>Central probability of the interval (0.8 = 10th to 90th percentile of the bootstrap members).</summary>
+    /// <summary>Deepest LightGBM tree (0 = no limit). Exact TreeSHAP costs leaves × depth², so depth bounds explanation time.</summary>
+    public int MaxDepth { get; init; }
+
+    /// <summary>Central probability of the interval of the conformal interval (see ConformalProbabilityInterval).</summary>
     public double IntervalLevel { get; init; } = 0.8;
 }
 

@@ -84,7 +84,7 @@ public static class LeadScoringEndpoints
     internal static LeadScoreResponse ToResponse(LeadScore s) => new(
         s.LeadId, s.Name, Percent(s.Prediction.Probability), Percent(s.Prediction.Low), Percent(s.Prediction.High), s.Prediction.Band,
         s.Explanation.TopReasons.Select(r => new ReasonItem(r.Feature, r.Text, r.Points)).ToList(), s.ModelVersion,
-        "80% interval from a bootstrap ensemble (each member calibrated on its out-of-bag leads)");
+        "80% split-conformal interval: the conversion rate among about 200 leads scored like this one");
 
     internal static ProblemHttpResult NoModel() => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "No lead-scoring model", detail: "No lead-scoring model has been trained yet: run `jorge train lead-scoring`.");

@@ -7,7 +7,7 @@ namespace JorgeCopilot.Intelligence.LeadScoring;
 
 /// <summary>
 /// Eval suite <c>lead-scoring</c>. Per data set: stratified 5-fold CV (seed 1) where each outer fold runs the whole
-/// trainer (candidate selection by inner 3-fold CV AUC, Platt on out-of-fold scores, bootstrap interval) on the other
+/// trainer (candidate selection by inner 3-fold CV AUC, Platt on out-of-fold scores, conformal interval) on the other
 /// four folds; and, for time-ordered data, a holdout of the last 20% of rows (keys prefixed <c>time_</c>).
 /// bank-marketing without <c>duration</c>; X Education without Tags, Lead Quality and Asymmetrique* (only when the
 /// shared data folder exists — it is not redistributable).
@@ -16,8 +16,8 @@ public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
 {
     public const int OuterFolds = 5;
 
-    /// <summary>Lighter than the production trainer (3 inner folds, 5 bootstrap members) so the suite fits in minutes on 2 cores.</summary>
-    public static readonly LeadModelOptions EvalOptions = new() { Folds = 3, BootstrapMembers = 5 };
+    /// <summary>Lighter than the production trainer (3 inner folds) so the suite fits in minutes on 2 cores.</summary>
+    public static readonly LeadModelOptions EvalOptions = new() { Folds = 3 };
 
     public string Name => "lead-scoring";
 
@@ -81,7 +81,7 @@ public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
         {
             $"{examples.Count} rows; stratified {OuterFolds}-fold CV (seed 1), metrics averaged over folds; leaky columns excluded: {string.Join(", ", mapping.LeakyColumns.Select(c => c.Column))}",
             $"algorithm chosen per fold by inner {options.Folds}-fold CV AUC: {string.Join(", ", chosen)}",
-            "probabilities Platt-calibrated on out-of-fold scores; 80% interval from a bootstrap ensemble (each member calibrated out-of-bag); coverage_80 = share of ~200-lead probability bins whose observed rate lies inside the bin's mean interval",
+            "probabilities Platt-calibrated on out-of-fold scores; 80% split-conformal interval fitted on ~200-lead bins of the training rows' out-of-fold probabilities; coverage_80 = share of ~200-lead held-out bins whose observed rate lies inside the bin's mean interval",
         };
 
         if (mapping.TimeOrdered)

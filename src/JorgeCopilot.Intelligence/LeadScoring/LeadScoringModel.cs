@@ -8,7 +8,7 @@ namespace JorgeCopilot.Intelligence.LeadScoring;
 
 /// <summary>
 /// A trained lead-scoring model ready to serve: the ML.NET model behind a pool of prediction engines (one engine per
-/// concurrent caller, never shared), the calibrator, the bootstrap members for the interval and the explainer.
+/// concurrent caller, never shared), the calibrator, the conformal interval and the explainer.
 /// Thread-safe.
 /// </summary>
 public sealed class LeadScoringModel
@@ -18,7 +18,6 @@ public sealed class LeadScoringModel
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly ObjectPool<PredictionEngine<FeatureRow, ScoreRow>> _engines;
-    private readonly RawScorer[] _members;
 
     private LeadScoringModel(LeadModelArtifact artifact, byte[] bytes, ITransformer transformer, MLContext ml)
     {
@@ -29,7 +28,6 @@ public sealed class LeadScoringModel
         Explainer = scorer.Trees is { } trees
             ? new TreeShapExplainer(trees)
             : new LinearExplainer(scorer.Linear!.Weights, scorer.Linear.Intercept, artifact.FeatureMeans);
-        _members = artifact.Members.Select(m => RawScorer.From(m.Scorer)).ToArray();
         var schema = MlNetBinary.Schema(Features.FeatureCount);
         _engines = new DefaultObjectPool<PredictionEngine<FeatureRow, ScoreRow>>(
             new EnginePolicy(() => ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(transformer, ignoreMissingColumns: true, inputSchemaDefinition: schema)),
@@ -113,7 +111,7 @@ public sealed class LeadScoringModel
     {
         var raw = RawScore(features);
         var probability = Artifact.Calibrator.Probability(raw);
-        var (low, high) = Interval(features, probability);
+        var (low, high) = Interval(probability);
         return new LeadPrediction(probability, low, high, Artifact.Bands.For(probability), raw);
     }
 
@@ -130,7 +128,7 @@ public sealed class LeadScoringModel
         {
             var raw = scorer.Score(rows[i]);
             var p = Artifact.Calibrator.Probability(raw);
-            var (low, high) = Interval(rows[i], p);
+            var (low, high) = Interval(p);
             result[i] = new LeadPrediction(p, low, high, Artifact.Bands.For(p), raw);
         });
         return result;
@@ -147,25 +145,8 @@ public sealed class LeadScoringModel
         return new LeadExplanation(prediction, attribution, reasons.Take(top).ToList(), reasons);
     }
 
-    private (double Low, double High) Interval(float[] x, double probability)
-    {
-        if (_members.Length == 0)
-        {
-            return (probability, probability);
-        }
-
-        var values = new double[_members.Length];
-        for (var m = 0; m < _members.Length; m++)
-        {
-            values[m] = Artifact.Members[m].Calibrator.Probability(_members[m].Score(x));
-        }
-
-        Array.Sort(values);
-        var tail = (1 - Artifact.IntervalLevel) / 2;
-        var low = LeadModelFitter.Quantile(values, tail);
-        var high = LeadModelFitter.Quantile(values, 1 - tail);
-        return (Math.Min(low, probability), Math.Max(high, probability));
-    }
+    private (double Low, double High) Interval(double probability) =>
+        Artifact.Interval?.For(probability) ?? (probability, probability);
 
     private sealed class EnginePolicy(Func<PredictionEngine<FeatureRow, ScoreRow>> create) : IPooledObjectPolicy<PredictionEngine<FeatureRow, ScoreRow>>
     {

@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Health;
 using JorgeCopilot.Core.Evaluation;
 using JorgeCopilot.Intelligence.Monitoring;
 using JorgeCopilot.Intelligence.Registry;
@@ -16,6 +17,7 @@ public static class LeadScoringRegistration
         services.AddSingleton<IModelTrainer>(sp => sp.GetRequiredService<LeadScoringTrainer>());
         services.AddSingleton<LeadScoringService>();
         services.AddSingleton<IModelMonitorSource, LeadScoringMonitorSource>();
+        services.AddSingleton<IHealthContributor, LeadScoringHealth>();
         services.AddSingleton<IEvalSuite, LeadScoringEvalSuite>();
         services.AddSingleton<LeadScoringPlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<LeadScoringPlugin>(), "LeadScoring"));

@@ -109,7 +109,7 @@ public sealed class LeadScoringTrainer(LeadRecordLoader loader, IModelRegistry r
         {
             features = model.Artifact.Schema.Features.Select(f => f.Name),
             target = "converted",
-            interval = $"{model.Artifact.IntervalLevel:P0} bootstrap ({model.Artifact.Members.Count} members, out-of-bag Platt)",
+            interval = model.Artifact.Interval,
             bands = model.Artifact.Bands,
         });
         var registration = await registry.RegisterAsync(

@@ -41,7 +41,10 @@ internal static class MlNetBinary
                     Seed = seed,
                     NumberOfThreads = 1,
                     Silent = true,
-                    Booster = new GradientBooster.Options { L2Regularization = 1, FeatureFraction = 0.8, SubsampleFraction = 0.8, SubsampleFrequency = 1 },
+                    Booster = new GradientBooster.Options
+                    {
+                        L2Regularization = 1, FeatureFraction = 0.8, SubsampleFraction = 0.8, SubsampleFrequency = 1, MaximumTreeDepth = options.MaxDepth,
+                    },
                 });
                 var model = trainer.Fit(data);
                 return new FittedLearner(model, model.Model.SubModel.TrainedTreeEnsemble, null);

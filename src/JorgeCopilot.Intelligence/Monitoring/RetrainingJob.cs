@@ -1,3 +1,5 @@
+using JorgeCopilot.Core.Data;
+using JorgeCopilot.Core.Store;
 using JorgeCopilot.Intelligence.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +10,9 @@ namespace JorgeCopilot.Intelligence.Monitoring;
 
 /// <summary>
 /// Retrains every task once a week on what the store holds then (new outcomes included). Every replica runs this
-/// service; the job lock lets exactly one of them train, the others skip that week's run.
+/// service; the job lock lets exactly one of them train, the others skip that week's run. On the embedded default
+/// store it also trains, right after the first-start seeding, every task that has no champion yet
+/// (<see cref="RetrainingOptions.TrainMissingOnFirstStart"/>).
 /// </summary>
 public sealed class RetrainingJob(IServiceProvider services, IOptions<RetrainingOptions> options, TimeProvider clock, ILogger<RetrainingJob> logger)
     : BackgroundService
@@ -24,8 +28,11 @@ public sealed class RetrainingJob(IServiceProvider services, IOptions<Retraining
         return candidate <= utc ? candidate.AddDays(7) : candidate;
     }
 
-    /// <summary>One run: every selected trainer in turn, under the lock. Returns null when another replica holds the lock.</summary>
-    public async Task<IReadOnlyList<TrainingOutcome>?> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One run: every selected trainer in turn (only those without a champion when <paramref name="missingOnly"/>), under
+    /// the lock. Returns null when another replica holds the lock.
+    /// </summary>
+    public async Task<IReadOnlyList<TrainingOutcome>?> RunOnceAsync(CancellationToken cancellationToken, bool missingOnly = false)
     {
         var settings = options.Value;
         var jobLock = services.GetRequiredService<IJobLock>();
@@ -37,9 +44,15 @@ public sealed class RetrainingJob(IServiceProvider services, IOptions<Retraining
         }
 
         var outcomes = new List<TrainingOutcome>();
+        var registry = services.GetRequiredService<IModelRegistry>();
         foreach (var trainer in services.GetServices<IModelTrainer>()
                      .Where(t => settings.Tasks.Count == 0 || settings.Tasks.Contains(t.Task, StringComparer.OrdinalIgnoreCase)))
         {
+            if (missingOnly && await registry.GetChampionSummaryAsync(trainer.Task, cancellationToken) is not null)
+            {
+                continue;
+            }
+
             try
             {
                 var outcome = await trainer.TrainAsync(new TrainingRequest(), null, cancellationToken);
@@ -59,6 +72,15 @@ public sealed class RetrainingJob(IServiceProvider services, IOptions<Retraining
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        try
+        {
+            await TrainMissingAfterFirstStartAsync(settings, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         if (!settings.Enabled)
         {
             return;
@@ -78,6 +100,26 @@ public sealed class RetrainingJob(IServiceProvider services, IOptions<Retraining
             {
                 return;
             }
+        }
+    }
+
+    private async Task TrainMissingAfterFirstStartAsync(RetrainingOptions settings, CancellationToken stoppingToken)
+    {
+        var seeding = services.GetService<SeedingState>();
+        if (!settings.TrainMissingOnFirstStart || seeding is null || !services.GetRequiredService<StoreConnection>().IsEmbeddedDefault)
+        {
+            return;
+        }
+
+        while (seeding.Status is SeedingStatus.Starting or SeedingStatus.Seeding)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+        }
+
+        if (seeding.Status == SeedingStatus.Ready)
+        {
+            logger.LogInformation("Embedded store ready: training the tasks that have no champion yet");
+            await RunOnceAsync(stoppingToken, missingOnly: true);
         }
     }
 }

@@ -9,6 +9,13 @@ public sealed class RetrainingOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// On the embedded default store only: once the first-start seeding is done, train every selected task that has no
+    /// champion yet, so the README's run command answers "who are my hottest leads?" without a manual <c>jorge train</c>.
+    /// A configured store (PostgreSQL, or an explicit SQLite file) is never trained behind its owner's back.
+    /// </summary>
+    public bool TrainMissingOnFirstStart { get; set; } = true;
+
     /// <summary>Day of the week (UTC) of the run.</summary>
     public DayOfWeek Day { get; set; } = DayOfWeek.Sunday;
 

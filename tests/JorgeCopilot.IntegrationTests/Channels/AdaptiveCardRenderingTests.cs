@@ -6,20 +6,19 @@ using Shouldly;
 namespace JorgeCopilot.IntegrationTests.Channels;
 
 /// <summary>
-/// Every card kind we emit: checked against the schema rules we rely on, then parsed and rendered by the official
+/// Every card kind we emit, built from the real copilot's answers (<see cref="CopilotAnswersFixture"/>): checked against the schema rules we rely on, then parsed and rendered by the official
 /// npm <c>adaptivecards</c> renderer in headless chromium; the rendered text is asserted and a screenshot is saved
 /// to artifacts/channels-cards/ (or $JORGE_TEST_ARTIFACTS/channels-cards/).
 /// </summary>
-public sealed partial class AdaptiveCardRenderingTests
+public sealed partial class AdaptiveCardRenderingTests(CopilotAnswersFixture answers) : IClassFixture<CopilotAnswersFixture>
 {
-    public static TheoryData<string> Kinds => [.. SampleAnswers.AllKinds().Select(k => k.Name)];
+    public static TheoryData<string> Kinds => [.. CopilotAnswersFixture.Kinds];
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Card_follows_the_schema_rules(string kind)
     {
-        var (_, answer, _) = SampleAnswers.AllKinds().Single(k => k.Name == kind);
-        var card = TeamsAnswerCards.Render(answer);
+        var card = TeamsAnswerCards.Render(answers[kind].Answer);
 
         AdaptiveCardSchemaRules.Validate(card).ShouldBeEmpty();
     }
@@ -27,7 +26,7 @@ public sealed partial class AdaptiveCardRenderingTests
     [Fact]
     public void Schema_rules_catch_what_they_claim_to()
     {
-        var card = TeamsAnswerCards.Render(SampleAnswers.RankedLeads);
+        var card = TeamsAnswerCards.Render(answers["ranked-leads"].Answer);
         card["version"] = "1.6";
         card["body"]![0]!["size"] = "Huge";
         card["body"]!.AsArray().Add(new JsonObject { ["type"] = "Carousel" });
@@ -38,14 +37,14 @@ public sealed partial class AdaptiveCardRenderingTests
         errors.ShouldContain("version must be 1.5");
         errors.ShouldContain(e => e.Contains("'Huge'", StringComparison.Ordinal));
         errors.ShouldContain(e => e.Contains("unknown element type 'Carousel'", StringComparison.Ordinal));
-        errors.ShouldContain(e => e.Contains("row has 3 cells for 4 columns", StringComparison.Ordinal));
+        errors.ShouldContain(e => e.Contains("row has 5 cells for 6 columns", StringComparison.Ordinal));
     }
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task Card_renders_in_headless_chromium_with_the_official_renderer(string kind)
     {
-        var (_, answer, expected) = SampleAnswers.AllKinds().Single(k => k.Name == kind);
+        var (answer, expected) = answers[kind];
         var card = TeamsAnswerCards.Render(answer);
         var work = Directory.CreateTempSubdirectory("jorge-card-");
         try

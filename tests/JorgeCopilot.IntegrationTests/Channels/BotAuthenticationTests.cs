@@ -124,7 +124,8 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
     public async Task An_allowed_bot_can_call_as_a_skill_with_expect_replies()
     {
         var conversation = TestActivities.NewConversation();
-        var activity = TestActivities.Message(conversation, "give me 3 variants for lead 42", _channel.ServiceUrl);
+        var lead = (await _host.LeadsAsync(skip: 3, take: 1)).Single();
+        var activity = TestActivities.Message(conversation, $"how likely is lead {lead.Id} to convert?", _channel.ServiceUrl);
         activity["deliveryMode"] = "expectReplies";
         var token = LoopbackChannel.MintToken(_key, "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", AppId, null,
             extraClaims: new Dictionary<string, object> { ["appid"] = SellerBotAppId, ["ver"] = "1.0" });
@@ -132,6 +133,9 @@ public sealed class BotAuthenticationTests : IAsyncLifetime
         using var response = await TestActivities.PostAsync(_host.MessagesUrl, activity, token);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldContain("give me 3 variants for lead 42");
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        body.ShouldContain(lead.Name);
+        body.ShouldContain($"**Lead id:** {lead.Id}");
+        _host.Copilot.Requests.Single(r => r.ConversationId == conversation).Channel.ShouldBe("webchat");
     }
 }

@@ -65,7 +65,8 @@ public sealed class ChannelStoreTests
         responses.Select(r => (int)r.StatusCode).Order().ShouldBe([200, 202]);
         await channel.WaitForAsync(conversation, 1);
         await Task.Delay(500, TestContext.Current.CancellationToken);
-        channel.MessagesFor(conversation).Count.ShouldBe(1);
+        // The store is empty (no leads, no model): the real copilot answers with what it can do.
+        channel.MessagesFor(conversation).ShouldHaveSingleItem()["text"]!.GetValue<string>().ShouldContain("Rank your hottest leads");
         (first.Copilot.Requests.Count + second.Copilot.Requests.Count).ShouldBe(1);
         foreach (var response in responses)
         {

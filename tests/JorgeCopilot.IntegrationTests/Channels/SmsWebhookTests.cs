@@ -5,7 +5,7 @@ using Shouldly;
 
 namespace JorgeCopilot.IntegrationTests.Channels;
 
-/// <summary>POST /api/sms: Twilio-style signed form posts against the real host and store.</summary>
+/// <summary>POST /api/sms: Twilio-style signed form posts against the real host, its real copilot and a trained store.</summary>
 public sealed class SmsWebhookTests : IAsyncLifetime
 {
     private const string AuthToken = "test-twilio-auth-token";
@@ -36,19 +36,25 @@ public sealed class SmsWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_signed_message_is_answered_with_twiml_plain_text()
+    public async Task A_signed_message_is_answered_by_the_copilot_with_twiml_plain_text()
     {
-        var (status, body) = await SendAsync("rank my leads");
+        var top = await _host.TopLeadsAsync(5);
+
+        var (status, body) = await SendAsync("who are my hottest leads?");
 
         status.ShouldBe(HttpStatusCode.OK);
         body.ShouldStartWith("<?xml");
-        body.ShouldContain("<Response><Message>These five leads are most likely to convert this month.");
-        body.ShouldContain("1. Ana Garcia, 72%, hot");
+        body.ShouldContain("<Response><Message>");
+        var first = body.IndexOf(top.Leads[0].Name, StringComparison.Ordinal);
+        first.ShouldBeGreaterThan(0, body);
+        body.IndexOf(top.Leads[1].Name, first, StringComparison.Ordinal).ShouldBeGreaterThan(first, body);
         body.ShouldNotContain("**");
+        body.ShouldNotContain("| ");
         var request = _host.Copilot.Requests.ShouldHaveSingleItem();
         request.Channel.ShouldBe("sms");
         request.ConversationId.ShouldStartWith("sms-");
         request.ConversationId.ShouldNotContain("2065550123");
+        _host.Copilot.Replies.Single().ToolCalls.ShouldHaveSingleItem().Function.ShouldBe("rank_leads");
     }
 
     [Fact]
@@ -86,8 +92,9 @@ public sealed class SmsWebhookTests : IAsyncLifetime
             (await db.SmsOptOuts.CountAsync(TestContext.Current.CancellationToken)).ShouldBe(0);
         }
 
-        var (_, answered) = await SendAsync("what is the forecast");
-        answered.ShouldContain("Seattle home values");
+        var lead = (await _host.LeadsAsync(skip: 7, take: 1)).Single();
+        var (_, answered) = await SendAsync($"how likely is lead {lead.Id} to convert?");
+        answered.ShouldContain(lead.Name);
         _host.Copilot.Requests.Count.ShouldBe(1);
     }
 

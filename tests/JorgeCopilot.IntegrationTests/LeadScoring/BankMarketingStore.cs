@@ -1,4 +1,5 @@
 using System.Globalization;
+using JorgeCopilot.Core.Import;
 using JorgeCopilot.Core.Leads;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.Intelligence.LeadScoring;
@@ -10,18 +11,18 @@ namespace JorgeCopilot.IntegrationTests.LeadScoring;
 
 /// <summary>
 /// A store holding a small sample of real bank-marketing contacts as leads (every 25th row, following the "Demo data"
-/// contract: Source, ExternalId row-NNNNNN, Channel = contact, CreatedAt = first day of the contact month, one outcome
-/// per lead) and one small trained lead-scoring model. Prepared once per provider and shared by the tests.
+/// contract: Source, ExternalId row-NNNNNN, the importer's generated display name, Channel = contact, CreatedAt = first
+/// day of the contact month, one outcome per lead) and one small trained lead-scoring model. Prepared once per provider
+/// and shared by the tests (<see cref="ForAsync"/>), or fresh for tests that must not see the others' writes.
 /// </summary>
 public sealed class BankMarketingStore
 {
     public const int Every = 25;
 
-    /// <summary>Small and fast: a few trees, two folds, two bootstrap members.</summary>
+    /// <summary>Small and fast: a few trees, two folds.</summary>
     public static readonly LeadModelOptions SmallOptions = new()
     {
         Folds = 2,
-        BootstrapMembers = 2,
         Trees = 40,
         LearningRate = 0.1,
         MinLeafCount = 20,
@@ -30,8 +31,8 @@ public sealed class BankMarketingStore
 
     private static readonly Dictionary<StoreProvider, Lazy<Task<BankMarketingStore>>> Prepared = new()
     {
-        [StoreProvider.Sqlite] = new(() => PrepareAsync(StoreProvider.Sqlite)),
-        [StoreProvider.Postgres] = new(() => PrepareAsync(StoreProvider.Postgres)),
+        [StoreProvider.Sqlite] = new(() => CreateAsync(StoreProvider.Sqlite)),
+        [StoreProvider.Postgres] = new(() => CreateAsync(StoreProvider.Postgres)),
     };
 
     private BankMarketingStore(JorgeDbContextFactory factory, IReadOnlyList<long> leadIds, long emptyLeadId, TrainingOutcomeSummary training)
@@ -69,7 +70,8 @@ public sealed class BankMarketingStore
         return LeadExportReader.Read(path, mapping).Where(e => (e.Order - 1) % Every == 0).ToList();
     }
 
-    private static async Task<BankMarketingStore> PrepareAsync(StoreProvider provider)
+    /// <summary>A new store of its own, seeded and trained (a few seconds); <see cref="ForAsync"/> shares one per provider.</summary>
+    public static async Task<BankMarketingStore> CreateAsync(StoreProvider provider)
     {
         var factory = await TestStores.CreateMigratedAsync(provider);
         var rows = SampleRows();
@@ -102,7 +104,8 @@ public sealed class BankMarketingStore
             Source = "bank-marketing",
             ExternalId = externalId,
             SourceRow = (int)row.Order,
-            DisplayName = $"Lead {row.Order}",
+            // The same name `jorge seed` gives this row, so lookups by name meet the demo workspace's names and clashes.
+            DisplayName = GeneratedNames.For("bank-marketing", externalId),
             NameIsGenerated = true,
             Channel = row.Lead.Attributes["contact"],
             CreatedAt = MonthOf(row.Order, month),

@@ -52,6 +52,21 @@ public sealed class LeadScoringApiTests
         (await db.PredictionLog.CountAsync(l => l.SubjectId == id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct)).ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task Health_reports_the_loaded_champion()
+    {
+        var store = await BankMarketingStore.ForAsync(StoreProvider.Sqlite);
+        await using var api = new JorgeApiFactory(store.ConnectionString);
+        using var client = api.CreateClient();
+
+        var response = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
+        var body = await JsonAsync(response);
+        var leadScoring = body.GetProperty("checks").GetProperty("models").GetProperty("data").GetProperty("lead-scoring");
+        leadScoring.GetProperty("status").GetString().ShouldBe("healthy", body.ToString());
+        leadScoring.GetProperty("description").GetString()!.ShouldStartWith("champion v");
+        leadScoring.GetProperty("data").GetProperty("version").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+    }
+
     [Theory]
     [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
     public async Task Unknown_lead_is_404_and_a_lead_without_data_is_422(StoreProvider provider)

@@ -53,7 +53,7 @@ public sealed class ChannelReplyRendererTests
 
         reply.TextFormat.ShouldBe("markdown");
         reply.Text!.ShouldContain("- **Conversion probability:** 72%");
-        reply.SuggestedActions!.Actions.Select(a => a.Title).ShouldBe(["Explain", "Draft follow-ups"]);
+        reply.SuggestedActions!.Actions.Select(a => (a.Title, a.Value!.ToString())).ShouldBe([("Why?", "explain that score")]);
     }
 
     [Fact]

@@ -12,7 +12,6 @@ public static class SyntheticLeads
     public static readonly LeadModelOptions SmallOptions = new()
     {
         Folds = 2,
-        BootstrapMembers = 3,
         Trees = 40,
         Leaves = 8,
         MinLeafCount = 20,

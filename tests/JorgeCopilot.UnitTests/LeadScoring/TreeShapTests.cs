@@ -24,8 +24,10 @@ public sealed class TreeShapTests
         }
     }
 
-    [Fact]
-    public void Matches_brute_force_shapley_values_on_a_small_ensemble()
+    [Theory]
+    [InlineData(TreeShapExplainer.DefaultTableBudget)] // precomputed per-leaf tables (Fast TreeSHAP v2)
+    [InlineData(0)] // no tables: Algorithm 2's recursion per row
+    public void Matches_brute_force_shapley_values_on_a_small_ensemble(int tableBudget)
     {
         // Two hand-made trees over three features; cover as given. Brute force: Shapley over all subsets with the
         // path-dependent conditional expectation TreeSHAP defines (follow x on features in S, else weight by cover).
@@ -38,7 +40,8 @@ public sealed class TreeShapTests
         };
         var ensemble = TreeEnsemble.FromData(new TreeEnsembleData(0.5, 3,
             trees.Select(t => new TreeData(t.Left, t.Right, t.Feature, t.Threshold, t.Leaf, t.Cover)).ToArray()));
-        var explainer = new TreeShapExplainer(ensemble);
+        var explainer = new TreeShapExplainer(ensemble, tableBudget);
+        explainer.TabulatedTreeShare.ShouldBe(tableBudget > 0 ? 1 : 0);
 
         foreach (var x in new[] { new[] { 0.2f, 0.1f, 1f }, new[] { 0.9f, 0.5f, -1f }, new[] { 0.6f, 0.2f, 0.5f } })
         {
@@ -49,6 +52,26 @@ public sealed class TreeShapTests
             }
 
             (explainer.ExpectedValue + phi.Sum()).ShouldBe(ensemble.Score(x), tolerance: 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Tables_and_recursion_give_the_same_contributions_on_a_trained_model()
+    {
+        var model = SyntheticLeads.Model;
+        var ensemble = TreeEnsemble.FromData(model.Artifact.Scorer.Trees!);
+        var tabulated = new TreeShapExplainer(ensemble);
+        var recursive = new TreeShapExplainer(ensemble, tableBudget: 0);
+        // A budget that fits only some trees mixes both routes in one explanation.
+        var mixed = new TreeShapExplainer(ensemble, tableBudget: 3000);
+        tabulated.TabulatedTreeShare.ShouldBeGreaterThan(0.9);
+        mixed.TabulatedTreeShare.ShouldBeInRange(0.01, 0.99);
+        foreach (var example in SyntheticLeads.Generate(30, seed: 42))
+        {
+            var x = model.Features.Transform(example.Lead);
+            var expected = recursive.Explain(x).Contributions;
+            tabulated.Explain(x).Contributions.ShouldBe(expected, tolerance: 1e-9);
+            mixed.Explain(x).Contributions.ShouldBe(expected, tolerance: 1e-9);
         }
     }
 

@@ -6,8 +6,9 @@ namespace JorgeCopilot.Channels.Teams;
 
 /// <summary>
 /// Turns a <see cref="StructuredAnswer"/> into the Adaptive Card for its <see cref="StructuredAnswer.Kind"/>:
-/// a ranked-leads table, a score with its reasons, a price range, a forecast table, or plain text. The kinds are the
-/// agent's own (AnswerComposer: "ranked-leads", "lead-score", "score-explanation", "price-range", "market-trends"). Buttons carry
+/// a ranked-leads table, a score with its reasons, a price range or days to sell (with comparables), a list of
+/// opportunities, market trends, or plain text. The kinds are the agent's own (AnswerComposer: "ranked-leads",
+/// "lead-score", "score-explanation", "price-range", "days-to-sell", "property-list", "market-trends"). Buttons carry
 /// <c>{ verb, text }</c>; Teams sends them back as a message with that value (Action.Submit) or as an
 /// <c>adaptiveCard/action</c> invoke, and both are handled by the turn processor.
 /// </summary>
@@ -40,11 +41,24 @@ public static class TeamsAnswerCards
 
                 break;
             case "price-range":
-                card.Title("Price range");
-                card.Figures(answer.Facts.Take(3).Select(f => (f.Label, f.Value)));
+            case "days-to-sell":
+                // The headline numbers (value or list price and its range; days) as large figures, the rest as facts.
+                var figures = answer.Kind == "price-range" ? 3 : 2;
+                card.Title(answer.Kind == "price-range" ? "Price range" : "Days to sell");
+                card.Figures(answer.Facts.Take(figures).Select(f => (f.Label, f.Value)));
                 card.TextBlock(answer.Text);
-                card.FactSet(Facts(answer).Skip(3));
+                card.FactSet(Facts(answer).Skip(figures));
+                if (answer.Table is not null)
+                {
+                    card.TextBlock(answer.Kind == "price-range" ? "Comparable sales" : "Details", weight: "Bolder", separator: true);
+                    AddTable(card, answer.Table);
+                }
+
+                break;
+            case "property-list":
+                card.Title("Opportunities").TextBlock(answer.Text);
                 AddTable(card, answer.Table);
+                card.FactSet(Facts(answer));
                 break;
             case "market-trends":
                 card.Title(answer.Chart?.Title ?? "Market trends").TextBlock(answer.Text);
@@ -89,6 +103,10 @@ public static class TeamsAnswerCards
             // drafting button until the agent has a tool that drafts (it would only rank again).
             "ranked-leads" => [new("Why is the first hot?", "explain the first one"), new("Score the first", "score the first one")],
             "lead-score" => [new("Why?", "explain that score")],
+            // Pricing next steps, worded as the planner's own pricing utterances (prompts/planner/pricing.jsonl).
+            "price-range" or "days-to-sell" => [new("Market trends", "housing market trends"), new("Undervalued homes", "find undervalued homes")],
+            "property-list" => [new("Market trends", "housing market trends")],
+            "market-trends" => [new("Investment alerts", "show investment alerts"), new("Undervalued homes", "find undervalued homes")],
             _ => [],
         };
     }

@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Import;
 using JorgeCopilot.Core.Market;
 using JorgeCopilot.Intelligence.Pricing;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace JorgeCopilot.Intelligence.Market;
 
-/// <summary>REST for the market under /api/v1/market: trends, investment alerts, market share.</summary>
+/// <summary>REST for the market under /api/v1/market: trends, investment alerts, market share, listing-export import.</summary>
 public static class MarketEndpoints
 {
     public static RouteGroupBuilder MapMarket(this IEndpointRouteBuilder endpoints)
@@ -74,6 +75,72 @@ public static class MarketEndpoints
             .WithName("MarketShare").WithSummary("Market share over time and positioning by brokerage or agent (imported listing exports)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapPost("/listings/import", ImportListingsAsync)
+            .WithName("ImportListings")
+            .WithSummary("Imports a competitor listing export (multipart: file = CSV/TSV/JSON, map = mapping JSON/YAML) in one transaction")
+            .Accepts<IFormFile>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .DisableAntiforgery();
+
         return group;
     }
+
+    /// <summary>
+    /// The importer reads files by path (the shared mapped-file reader streams them), so the upload is written to a
+    /// private temp folder under its own file name (which the error messages then name) and removed afterwards.
+    /// </summary>
+    internal static async Task<Results<Ok<ListingImportResult>, ProblemHttpResult>> ImportListingsAsync(
+        HttpRequest request, ListingExportImporter importer, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return PricingEndpoints.BadRequest("Send multipart/form-data with a 'file' (the export) and a 'map' (its mapping file).");
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { Length: > 0 } file || form.Files.GetFile("map") is not { Length: > 0 } map)
+        {
+            return PricingEndpoints.BadRequest("Both parts are required: 'file' (the export) and 'map' (its mapping file).");
+        }
+
+        var folder = Directory.CreateTempSubdirectory("jorge-listings-");
+        try
+        {
+            var dataPath = Path.Combine(folder.FullName, SafeName(file.FileName, "listings.csv"));
+            var mapPath = Path.Combine(folder.FullName, "map" + (Path.GetExtension(map.FileName) is ".yaml" or ".yml" ? Path.GetExtension(map.FileName) : ".json"));
+            await SaveAsync(file, dataPath, cancellationToken);
+            await SaveAsync(map, mapPath, cancellationToken);
+            var record = await importer.ImportAsync(dataPath, mapPath, cancellationToken);
+            return TypedResults.Ok(new ListingImportResult(record.FileName, record.RowsRead, record.RowsAdded, record.RowsUpdated));
+        }
+        catch (ImportException e)
+        {
+            var problem = TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad listing export",
+                extensions: new Dictionary<string, object?> { ["line"] = e.Line, ["column"] = e.Column, ["reason"] = e.Reason });
+            return problem;
+        }
+        catch (MappingException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad mapping file");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static string SafeName(string? name, string fallback)
+    {
+        var plain = Path.GetFileName(name ?? "");
+        return plain.Length == 0 || plain.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 ? fallback : plain;
+    }
+
+    private static async Task SaveAsync(IFormFile part, string path, CancellationToken cancellationToken)
+    {
+        await using var target = File.Create(path);
+        await part.CopyToAsync(target, cancellationToken);
+    }
 }
+
+/// <summary>What a listing import wrote.</summary>
+public sealed record ListingImportResult(string File, int RowsRead, int RowsAdded, int RowsUpdated);

@@ -16,7 +16,7 @@ public static class HomeValuator
     private static string Describe(PriceFactor factor)
     {
         var v = factor.FeatureValue;
-        var shown = factor.Feature switch
+        var shown = PricingFeatures.IsMissing(v) ? "unknown" : factor.Feature switch
         {
             "living_sqft" or "above_sqft" or "basement_sqft" or "lot_sqft" or "neighbor_living_sqft" or "neighbor_lot_sqft" => $"{v:N0} sq ft",
             "near_log_ppsf" or "near_median_log_ppsf" or "wide_log_ppsf" or "zip_log_ppsf" or "nearest_log_ppsf" => $"${Math.Exp(v):N0}/sq ft",
@@ -25,7 +25,7 @@ public static class HomeValuator
             "relative_size" => $"{Math.Exp(v) - 1:+0%;-0%} vs neighbours",
             "near_distance_km" => $"{v:F1} km",
             "sale_day" => "market level at the valuation date",
-            _ => double.IsNaN(v) ? "unknown" : $"{v:0.##}",
+            _ => $"{v:0.##}",
         };
         var direction = factor.LogContribution >= 0 ? "raises" : "lowers";
         return $"{factor.Label} ({shown}) {direction} the value {Math.Abs(factor.Percent):P0}";

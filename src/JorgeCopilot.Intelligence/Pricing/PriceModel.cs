@@ -1,16 +1,14 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.ObjectPool;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
+using JorgeCopilot.Intelligence.Explain;
 
 namespace JorgeCopilot.Intelligence.Pricing;
 
 /// <summary>
-/// A trained price model: the LightGBM ensemble, the sale pool its location features come from, conformal widths and
-/// (when trained with them) out-of-fold values for the pool. Thread-safe: prediction engines come from pools.
+/// A trained price model: the averaged LightGBM tree ensembles (read out of ML.NET), the sale pool its location features
+/// come from, conformal widths and (when trained with them) out-of-fold values for the pool. Thread-safe and
+/// allocation-light: scoring walks the trees directly, and explanations are exact TreeSHAP over the same trees.
 /// </summary>
 public sealed class PriceModel
 {
@@ -19,24 +17,23 @@ public sealed class PriceModel
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private readonly MLContext _ml;
-    private readonly ITransformer _predictor;
+    private readonly TreeEnsemble[] _members;
+    private readonly TreeShapExplainer[] _explainers;
     private readonly double[] _outOfFold;
-    private readonly ObjectPool<PredictionEngine<PriceRow, PricePrediction>> _engines;
-    private readonly ObjectPool<PredictionEngine<PriceRow, PricePrediction>> _explainers;
 
-    internal PriceModel(MLContext ml, ITransformer predictor, NeighborhoodIndex index, ConformalWidths conformal, double[] outOfFold, PriceModelInfo info)
+    internal PriceModel(TreeEnsemble[] members, NeighborhoodIndex index, ConformalWidths conformal, double[] outOfFold, PriceModelInfo info)
     {
-        _ml = ml;
-        _predictor = predictor;
+        if (members.Length == 0)
+        {
+            throw new ArgumentException("A price model needs at least one tree ensemble.", nameof(members));
+        }
+
+        _members = members;
+        _explainers = members.Select(m => new TreeShapExplainer(m)).ToArray();
         Index = index;
         Conformal = conformal;
         _outOfFold = outOfFold;
         Info = info;
-        var provider = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 };
-        _engines = provider.Create(new EnginePolicy(() => _ml.Model.CreatePredictionEngine<PriceRow, PricePrediction>(_predictor, ignoreMissingColumns: true)));
-        var explainer = BuildExplainer();
-        _explainers = provider.Create(new EnginePolicy(() => _ml.Model.CreatePredictionEngine<PriceRow, PricePrediction>(explainer)));
     }
 
     public NeighborhoodIndex Index { get; }
@@ -51,47 +48,73 @@ public sealed class PriceModel
     public double OutOfFoldValue(int index) => Math.Exp(_outOfFold[index]);
 
     /// <summary>Value of a home on a date. The home's own parcel never contributes to its location features.</summary>
-    public PriceEstimate Estimate(HomeFeatures home, DateOnly date, string? parcelId = null)
-    {
-        var row = Row(home, date, parcelId);
-        var engine = _engines.Get();
-        try
-        {
-            return ToEstimate(engine.Predict(row).Score);
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
-    }
+    public PriceEstimate Estimate(HomeFeatures home, DateOnly date, string? parcelId = null) =>
+        ToEstimate(Score(_members, Features(home, date, parcelId)));
 
     /// <summary>Value plus signed per-feature contributions on the log-price scale (they sum to the log value minus the model's base).</summary>
     public (PriceEstimate Estimate, IReadOnlyList<PriceFactor> Factors) Explain(HomeFeatures home, DateOnly date, string? parcelId = null)
     {
-        var row = Row(home, date, parcelId);
-        var engine = _explainers.Get();
-        PricePrediction prediction;
-        try
-        {
-            prediction = engine.Predict(row);
-        }
-        finally
-        {
-            _explainers.Return(engine);
-        }
-
+        var features = Features(home, date, parcelId);
+        var attribution = Attribute(features);
         var factors = new List<PriceFactor>(PricingFeatures.Count);
         for (var i = 0; i < PricingFeatures.Count; i++)
         {
-            var c = prediction.FeatureContributions.Length > i ? prediction.FeatureContributions[i] : 0;
+            var c = attribution.Contributions[i];
             if (c != 0)
             {
-                factors.Add(new PriceFactor(PricingFeatures.Names[i].Name, PricingFeatures.Names[i].Label, row.Features[i], c));
+                factors.Add(new PriceFactor(PricingFeatures.Names[i].Name, PricingFeatures.Names[i].Label, features[i], c));
             }
         }
 
         factors.Sort((a, b) => Math.Abs(b.LogContribution).CompareTo(Math.Abs(a.LogContribution)));
-        return (ToEstimate(prediction.Score), factors);
+        return (ToEstimate(attribution.Total), factors);
+    }
+
+    /// <summary>
+    /// Exact TreeSHAP of the log value: the mean of each member's Shapley values, so
+    /// <c>Bias + Σ Contributions</c> equals <see cref="Score(TreeEnsemble[], ReadOnlySpan{float})"/> of the averaged ensembles.
+    /// </summary>
+    public FeatureAttribution Attribute(ReadOnlySpan<float> features)
+    {
+        var bias = 0.0;
+        var phi = new double[PricingFeatures.Count];
+        foreach (var explainer in _explainers)
+        {
+            var one = explainer.Explain(features);
+            bias += one.Bias;
+            for (var i = 0; i < phi.Length; i++)
+            {
+                phi[i] += one.Contributions[i];
+            }
+        }
+
+        for (var i = 0; i < phi.Length; i++)
+        {
+            phi[i] /= _explainers.Length;
+        }
+
+        return new FeatureAttribution(bias / _explainers.Length, phi);
+    }
+
+    /// <summary>The raw log value of a feature vector (mean of the members' tree outputs).</summary>
+    public double LogValue(ReadOnlySpan<float> features) => Score(_members, features);
+
+    /// <summary>The feature vector the model sees for a home on a date (its own parcel excluded from the location features).</summary>
+    public float[] Features(HomeFeatures home, DateOnly date, string? parcelId = null)
+    {
+        var near = Index.Describe(home, parcelId);
+        return PricingFeatures.Build(home, date, near, Index.Hedonic.Predict(home, date));
+    }
+
+    internal static double Score(TreeEnsemble[] members, ReadOnlySpan<float> features)
+    {
+        var sum = 0.0;
+        foreach (var member in members)
+        {
+            sum += member.Score(features);
+        }
+
+        return sum / members.Length;
     }
 
     public PriceEstimate ToEstimate(double logValue) => new(
@@ -101,81 +124,35 @@ public sealed class PriceModel
         Math.Exp(logValue - Conformal.HalfWidth95),
         Math.Exp(logValue + Conformal.HalfWidth95));
 
-    private PriceRow Row(HomeFeatures home, DateOnly date, string? parcelId)
-    {
-        var near = Index.Describe(home, parcelId);
-        return new PriceRow { Features = PricingFeatures.Build(home, date, near, Index.Hedonic.Predict(home, date)) };
-    }
-
-    private ITransformer BuildExplainer()
-    {
-        var empty = _ml.Data.LoadFromEnumerable(Array.Empty<PriceRow>());
-        var contributions = _ml.Transforms.CalculateFeatureContribution(
-                AsContributionSource(_predictor), numberOfPositiveContributions: PricingFeatures.Count, numberOfNegativeContributions: PricingFeatures.Count, normalize: false)
-            .Fit(empty);
-        return contributions.Append(_predictor);
-    }
-
-    private static ISingleFeaturePredictionTransformer<ICalculateFeatureContribution> AsContributionSource(ITransformer predictor) =>
-        predictor as ISingleFeaturePredictionTransformer<ICalculateFeatureContribution>
-        ?? throw new InvalidOperationException($"The price model ({predictor.GetType().Name}) does not expose feature contributions.");
-
-    /// <summary>Serialises model, pool, widths and out-of-fold values into one archive (the registry stores the bytes).</summary>
+    /// <summary>Serialises trees, pool, widths and out-of-fold values into one compressed archive (the registry stores the bytes).</summary>
     public byte[] ToBytes()
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            using (var entry = zip.CreateEntry("model.zip").Open())
-            {
-                var schema = _ml.Data.LoadFromEnumerable(Array.Empty<PriceRow>()).Schema;
-                _ml.Model.Save(_predictor, schema, entry);
-            }
-
-            using (var entry = zip.CreateEntry("pricing.json").Open())
-            {
-                JsonSerializer.Serialize(entry, new Stored(Index.Sales, _outOfFold, Conformal, Info), Json);
-            }
+            using var entry = zip.CreateEntry("pricing.json", CompressionLevel.Optimal).Open();
+            JsonSerializer.Serialize(entry, new Stored(_members.Select(m => m.ToData()).ToArray(), Index.Sales, _outOfFold, Conformal, Info), Json);
         }
 
         return buffer.ToArray();
     }
 
-    public static PriceModel FromBytes(byte[] bytes, int seed = 1)
+    public static PriceModel FromBytes(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         using var buffer = new MemoryStream(bytes);
         using var zip = new ZipArchive(buffer, ZipArchiveMode.Read);
-        var ml = new MLContext(seed);
-        ITransformer predictor;
-        using (var modelStream = new MemoryStream())
+        using var entry = (zip.GetEntry("pricing.json") ?? throw new InvalidDataException("Price model archive has no pricing.json.")).Open();
+        var stored = JsonSerializer.Deserialize<Stored>(entry, Json) ?? throw new InvalidDataException("Empty pricing.json.");
+        if (stored.Members is not { Length: > 0 })
         {
-            using (var entry = (zip.GetEntry("model.zip") ?? throw new InvalidDataException("Price model archive has no model.zip.")).Open())
-            {
-                entry.CopyTo(modelStream);
-            }
-
-            modelStream.Position = 0;
-            predictor = ml.Model.Load(modelStream, out _);
+            throw new InvalidDataException("Price model archive has no trees (saved by an older version; retrain with `jorge train pricing`).");
         }
 
-        Stored stored;
-        using (var entry = (zip.GetEntry("pricing.json") ?? throw new InvalidDataException("Price model archive has no pricing.json.")).Open())
-        {
-            stored = JsonSerializer.Deserialize<Stored>(entry, Json) ?? throw new InvalidDataException("Empty pricing.json.");
-        }
-
-        return new PriceModel(ml, predictor, new NeighborhoodIndex(stored.Sales), stored.Conformal, stored.OutOfFold, stored.Info);
+        return new PriceModel(stored.Members.Select(TreeEnsemble.FromData).ToArray(), new NeighborhoodIndex(stored.Sales), stored.Conformal, stored.OutOfFold, stored.Info);
     }
 
-    private sealed record Stored(IReadOnlyList<HomeSale> Sales, double[] OutOfFold, ConformalWidths Conformal, PriceModelInfo Info);
-
-    private sealed class EnginePolicy(Func<PredictionEngine<PriceRow, PricePrediction>> create) : PooledObjectPolicy<PredictionEngine<PriceRow, PricePrediction>>
-    {
-        public override PredictionEngine<PriceRow, PricePrediction> Create() => create();
-
-        public override bool Return(PredictionEngine<PriceRow, PricePrediction> obj) => true;
-    }
+    private sealed record Stored(TreeEnsembleData[] Members, IReadOnlyList<HomeSale> Sales, double[] OutOfFold, ConformalWidths Conformal, PriceModelInfo Info);
 }
 
 /// <summary>A value with its 80% and 95% conformal intervals (USD).</summary>

@@ -1,12 +1,14 @@
+using JorgeCopilot.Intelligence.Explain;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace JorgeCopilot.Intelligence.Pricing;
 
 /// <summary>
-/// Fits the price model: LightGBM on log(price) with out-of-fold location aggregates, split-conformal intervals from
-/// parcels held out of fitting, and optionally out-of-fold values for every training sale.
+/// Fits the price model: an average of LightGBM ensembles (different seeds) on log(price) with out-of-fold location
+/// aggregates, conformal intervals from residuals the fitted trees never saw (see <see cref="ConformalMode"/>), and
+/// optionally out-of-fold values for every training sale. The trees are read out of ML.NET once, so serving needs
+/// no prediction engine and the same trees give the exact TreeSHAP explanation.
 /// </summary>
 public static class PriceModelBuilder
 {
@@ -34,23 +36,53 @@ public static class PriceModelBuilder
             };
         });
 
-        var calibration = new bool[index.Count];
-        for (var i = 0; i < index.Count; i++)
-        {
-            calibration[i] = ParcelHash.Uniform(index.Sales[i].ParcelId, (ulong)options.Seed + 2) < options.CalibrationShare;
-        }
-
         var ml = new MLContext(options.Seed);
-        progress?.Report("Fitting LightGBM on log price");
-        var fitted = Fit(ml, rows.Where((_, i) => !calibration[i]), options);
-
-        var engine = ml.Model.CreatePredictionEngine<PriceRow, PricePrediction>(fitted);
+        var outOfFold = new double[index.Count];
+        Array.Fill(outOfFold, double.NaN);
         var residuals = new List<double>();
-        for (var i = 0; i < index.Count; i++)
+        TreeEnsemble[] members;
+        int fittedSales;
+        switch (options.Calibration)
         {
-            if (calibration[i])
+            case ConformalMode.Split:
             {
-                residuals.Add(Math.Abs(rows[i].Label - engine.Predict(rows[i]).Score));
+                var calibration = new bool[index.Count];
+                for (var i = 0; i < index.Count; i++)
+                {
+                    calibration[i] = ParcelHash.Uniform(index.Sales[i].ParcelId, (ulong)options.Seed + 2) < options.CalibrationShare;
+                }
+
+                progress?.Report("Fitting LightGBM on log price");
+                members = FitMembers(ml, Select(rows, i => !calibration[i]), options);
+                fittedSales = calibration.Count(c => !c);
+                AddResiduals(members, rows, i => calibration[i], residuals);
+                break;
+            }
+
+            case ConformalMode.Recent:
+            {
+                var cutoff = RecentCutoff(index, options.RecentShare);
+                progress?.Report($"Calibrating on sales from {cutoff:yyyy-MM-dd}");
+                var earlier = FitMembers(ml, Select(rows, i => index.Sales[i].SaleDate < cutoff), options);
+                AddResiduals(earlier, rows, i => index.Sales[i].SaleDate >= cutoff, residuals);
+                progress?.Report("Fitting LightGBM on log price");
+                members = FitMembers(ml, rows, options);
+                fittedSales = index.Count;
+                break;
+            }
+
+            default:
+            {
+                FillOutOfFold(ml, index, rows, options, outOfFold, progress);
+                for (var i = 0; i < index.Count; i++)
+                {
+                    residuals.Add(Math.Abs(rows[i].Label - outOfFold[i]));
+                }
+
+                progress?.Report("Fitting LightGBM on log price");
+                members = FitMembers(ml, rows, options);
+                fittedSales = index.Count;
+                break;
             }
         }
 
@@ -64,61 +96,93 @@ public static class PriceModelBuilder
             ConformalCalibrator.HalfWidth(residuals, 0.95),
             residuals.Count);
 
-        var outOfFold = new double[index.Count];
-        Array.Fill(outOfFold, double.NaN);
-        if (options.OutOfFold)
+        if (options.OutOfFold && options.Calibration != ConformalMode.CrossFit)
         {
-            for (var f = 0; f < NeighborhoodIndex.Folds; f++)
-            {
-                progress?.Report($"Out-of-fold values: fold {f + 1} of {NeighborhoodIndex.Folds}");
-                var fold = f;
-                var foldModel = Fit(ml, rows.Where((_, i) => index.FoldOf(i) != fold), options);
-                var foldEngine = ml.Model.CreatePredictionEngine<PriceRow, PricePrediction>(foldModel);
-                for (var i = 0; i < index.Count; i++)
-                {
-                    if (index.FoldOf(i) == fold)
-                    {
-                        outOfFold[i] = foldEngine.Predict(rows[i]).Score;
-                    }
-                }
-            }
+            FillOutOfFold(ml, index, rows, options, outOfFold, progress);
         }
 
         var dates = index.Sales.Select(s => s.SaleDate).ToArray();
         var info = new PriceModelInfo(
             TrainedAt: DateTime.UtcNow,
             Sales: index.Count,
-            FittedSales: calibration.Count(c => !c),
+            FittedSales: fittedSales,
             CalibrationSales: residuals.Count,
             FirstSale: dates.Min(),
             LastSale: dates.Max(),
-            Algorithm: $"LightGBM regression on log price ({options.Iterations} trees, {options.Leaves} leaves, seed {options.Seed})");
-        return new PriceModel(ml, fitted, index, conformal, outOfFold, info);
+            Algorithm: $"LightGBM regression on log price, mean of {options.Members} seeds ({options.Iterations} trees, {options.Leaves} leaves, seed {options.Seed}); {options.Calibration.ToString().ToLowerInvariant()} conformal");
+        return new PriceModel(members, index, conformal, outOfFold, info);
     }
 
-    private static RegressionPredictionTransformer<LightGbmRegressionModelParameters> Fit(MLContext ml, IEnumerable<PriceRow> rows, PriceModelOptions options)
+    /// <summary>The first sale date of the most recent <paramref name="share"/> of sales.</summary>
+    internal static DateOnly RecentCutoff(NeighborhoodIndex index, double share)
     {
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        var dates = index.Sales.Select(s => s.SaleDate).Order().ToArray();
+        return dates[Math.Clamp((int)(dates.Length * (1 - share)), 1, dates.Length - 1)];
+    }
+
+    private static IEnumerable<PriceRow> Select(PriceRow[] rows, Func<int, bool> keep) => rows.Where((_, i) => keep(i));
+
+    private static void AddResiduals(TreeEnsemble[] members, PriceRow[] rows, Func<int, bool> calibrate, List<double> residuals)
+    {
+        for (var i = 0; i < rows.Length; i++)
         {
-            LabelColumnName = nameof(PriceRow.Label),
-            FeatureColumnName = nameof(PriceRow.Features),
-            NumberOfIterations = options.Iterations,
-            LearningRate = options.LearningRate,
-            NumberOfLeaves = options.Leaves,
-            MinimumExampleCountPerLeaf = options.MinimumLeafCount,
-            Seed = options.Seed,
-            NumberOfThreads = options.Threads,
-            Silent = true,
-            Booster = new GradientBooster.Options
+            if (calibrate(i))
             {
-                FeatureFraction = options.FeatureFraction,
-                SubsampleFraction = options.SubsampleFraction,
-                SubsampleFrequency = 1,
-                L2Regularization = 1,
-            },
-        });
-        return trainer.Fit(data);
+                residuals.Add(Math.Abs(rows[i].Label - PriceModel.Score(members, rows[i].Features)));
+            }
+        }
+    }
+
+    private static void FillOutOfFold(MLContext ml, NeighborhoodIndex index, PriceRow[] rows, PriceModelOptions options, double[] outOfFold, IProgress<string>? progress)
+    {
+        for (var f = 0; f < NeighborhoodIndex.Folds; f++)
+        {
+            progress?.Report($"Out-of-fold values: fold {f + 1} of {NeighborhoodIndex.Folds}");
+            var fold = f;
+            var foldMembers = FitMembers(ml, Select(rows, i => index.FoldOf(i) != fold), options);
+            for (var i = 0; i < index.Count; i++)
+            {
+                if (index.FoldOf(i) == fold)
+                {
+                    outOfFold[i] = PriceModel.Score(foldMembers, rows[i].Features);
+                }
+            }
+        }
+    }
+
+    private static TreeEnsemble[] FitMembers(MLContext ml, IEnumerable<PriceRow> rows, PriceModelOptions options)
+    {
+        var fitted = rows.ToArray();
+        var data = ml.Data.LoadFromEnumerable(fitted);
+        var members = new TreeEnsemble[Math.Max(1, options.Members)];
+        for (var m = 0; m < members.Length; m++)
+        {
+            var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+            {
+                LabelColumnName = nameof(PriceRow.Label),
+                FeatureColumnName = nameof(PriceRow.Features),
+                NumberOfIterations = options.Iterations,
+                LearningRate = options.LearningRate,
+                NumberOfLeaves = options.Leaves,
+                MinimumExampleCountPerLeaf = options.MinimumLeafCount,
+                UseCategoricalSplit = false,
+                Seed = options.Seed + m,
+                NumberOfThreads = options.Threads,
+                Silent = true,
+                Booster = new GradientBooster.Options
+                {
+                    FeatureFraction = options.FeatureFraction,
+                    SubsampleFraction = options.SubsampleFraction,
+                    SubsampleFrequency = 1,
+                    L2Regularization = options.L2,
+                    MaximumTreeDepth = options.MaxDepth,
+                },
+            });
+            var model = trainer.Fit(data);
+            members[m] = TreeEnsemble.FromMlNet(model.Model.TrainedTreeEnsemble, PricingFeatures.Count, fitted.Select(r => r.Features));
+        }
+
+        return members;
     }
 }
 

@@ -11,12 +11,3 @@ public sealed class PriceRow
     /// <summary>log(sale price).</summary>
     public float Label { get; set; }
 }
-
-/// <summary>ML.NET output: predicted log price, and per-feature contributions when the explainer runs.</summary>
-public sealed class PricePrediction
-{
-    public float Score { get; set; }
-
-    [VectorType(PricingFeatures.Count)]
-    public float[] FeatureContributions { get; set; } = [];
-}

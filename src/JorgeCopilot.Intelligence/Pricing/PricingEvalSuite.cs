@@ -6,7 +6,8 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// <summary>
 /// Eval suite "pricing" on King County: a random parcel holdout (80/20, seed 1; repeat sales of a parcel stay
 /// together) and a time-ordered holdout (train before 2015-03-01, test March–May 2015; keys prefixed <c>time_</c>).
-/// Location features and conformal calibration use training sales only in both.
+/// Location features and conformal calibration use training sales only in both; the time-ordered holdout calibrates on
+/// the most recent training sales (it asks a forecasting question, as the served model does).
 /// </summary>
 public sealed class PricingEvalSuite(DataLocator data) : IEvalSuite
 {
@@ -31,7 +32,7 @@ public sealed class PricingEvalSuite(DataLocator data) : IEvalSuite
 
         var (timeTrain, timeTest) = PricingHoldout.TimeSplit(sales, TimeCutoff);
         context.Report($"pricing: time-ordered holdout, {timeTrain.Count:N0} train / {timeTest.Count:N0} test sales");
-        var timed = await Task.Run(() => PricingHoldout.Evaluate(timeTrain, timeTest, Options, "time_", progress), cancellationToken);
+        var timed = await Task.Run(() => PricingHoldout.Evaluate(timeTrain, timeTest, Options with { Calibration = ConformalMode.Recent }, "time_", progress), cancellationToken);
 
         var metrics = new Dictionary<string, double>(random.Metrics);
         foreach (var (key, value) in timed.Metrics)
@@ -58,7 +59,7 @@ public sealed class PricingEvalSuite(DataLocator data) : IEvalSuite
                 Notes =
                 [
                     $"Random: {train.Count:N0}/{test.Count:N0} sales split by parcel (SplitMix64(parcel xor 1) < 0.2). Time-ordered: train before {TimeCutoff:yyyy-MM-dd} ({timeTrain.Count:N0}), test after ({timeTest.Count:N0}).",
-                    "Location features come from training sales only (out-of-fold within training); intervals are split-conformal on 15% of training parcels held out of fitting.",
+                    "Location features come from training sales only (out-of-fold within training). Random holdout: intervals are split-conformal on 15% of training parcels held out of fitting. Time-ordered holdout: forward-looking conformal, residuals of the latest 15% of training sales from trees fitted on the earlier ones, then the trees refitted on every training sale.",
                     $"Model: {random.Model.Info.Algorithm}. r2 is on log price.",
                 ],
             },

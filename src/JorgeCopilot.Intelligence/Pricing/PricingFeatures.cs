@@ -77,7 +77,7 @@ public static class PricingFeatures
         v[10] = F(home.BasementSqft);
         v[11] = F(home.YearBuilt);
         v[12] = F(renovated);
-        v[13] = double.TryParse(home.Zip, out var zip) ? (float)zip : float.NaN;
+        v[13] = double.TryParse(home.Zip, out var zip) ? (float)zip : Missing;
         v[14] = F(home.Latitude);
         v[15] = F(home.Longitude);
         v[16] = F(home.NeighborLivingSqft);
@@ -106,5 +106,13 @@ public static class PricingFeatures
         v[39] = F(hedonicLogPrice + near.WidePremium);
     }
 
-    private static float F(double value) => double.IsNaN(value) || double.IsInfinity(value) ? float.NaN : (float)value;
+    /// <summary>
+    /// Stand-in for a missing value. LightGBM learns a default direction for NaN, but the trees ML.NET exposes (which
+    /// TreeSHAP and serving walk) do not carry it; a finite sentinel below every real value keeps the two identical.
+    /// </summary>
+    public const float Missing = -1e6f;
+
+    public static bool IsMissing(double value) => double.IsNaN(value) || value <= Missing;
+
+    private static float F(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : (float)value;
 }

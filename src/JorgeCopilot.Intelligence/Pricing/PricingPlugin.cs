@@ -8,8 +8,11 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// Kernel plugin "Pricing": home values with intervals, list-price advice, days to sell, undervalued homes, market
 /// trends and investment alerts. Failures come back as a <see cref="PricingMessage"/> the agent can relay.
 /// </summary>
-public sealed class PricingPlugin(PricingService pricing, MarketTrendsService trends, InvestmentAlertService alerts)
+public sealed class PricingPlugin(PricingService pricing, MarketTrendsService trends, InvestmentAlertService alerts, CompetitiveIntelligence competition)
 {
+    /// <summary>Said in list-price answers when no competitor listing export has been imported.</summary>
+    public const string NoCompetitorData = "no competitor listing data imported (import an MLS or brokerage export: jorge import listings <file> --map <map>)";
+
     [KernelFunction("estimate_value")]
     [Description("Estimates what a home is worth with 80% and 95% ranges, the top reasons and how many comparable sales support it.")]
     public async Task<object> EstimateValueAsync(
@@ -45,9 +48,13 @@ public sealed class PricingPlugin(PricingService pricing, MarketTrendsService tr
         }
 
         var comps = a.Valuation.Comparables.Select(c => new ComparableAnswer(c.ParcelId, c.SaleDate, Round(c.Price), c.DistanceKm, c.Bedrooms, c.Bathrooms, c.LivingSqft, Round(c.AdjustedPrice))).ToList();
+        var share = await competition.AnalyzeAsync("brokerage", null, null, cancellationToken);
+        var competitors = share.Transactions == 0
+            ? NoCompetitorData
+            : $"top brokerages in {share.Transactions} imported listings: " + string.Join(", ", share.Positioning.OrderByDescending(p => p.Share).Take(3).Select(p => $"{p.Name} {p.Share:P0}"));
         return new ListPriceAnswer(result.Subject!.Label, a.ListPrice, a.RangeLow, a.RangeHigh, Round(a.Valuation.Estimate.Value), comps,
             a.Market.SaleToList, a.Market.ShareSoldAboveList, a.Market.ShareSoldBelowList, a.Market.Region,
-            a.DaysToSell?.Days, a.DaysToSell?.Basis, a.DaysToSell?.Method ?? "no days-on-market data in the store", result.ModelVersion ?? 0);
+            a.DaysToSell?.Days, a.DaysToSell?.Basis, competitors, a.DaysToSell?.Method ?? "no days-on-market data in the store", result.ModelVersion ?? 0);
     }
 
     [KernelFunction("estimate_days_to_sell")]
@@ -139,6 +146,7 @@ public sealed record ListPriceAnswer(
     string? MarketRegion,
     double? DaysToSell,
     string? DaysToSellBasis,
+    string Competitors,
     string DaysToSellMethod,
     int ModelVersion);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JorgeCopilot.Core.Data;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.Intelligence.Registry;
@@ -10,18 +11,24 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// <c>jorge train pricing</c>: measures on the random parcel holdout (80/20, seed 1), then fits the served model on every
 /// sale (with out-of-fold values for undervalued homes) and registers it. Data: the store's sales (King County once
 /// seeded), the bundled/shared King County file when the store has none, or <c>--data</c> with <c>--map</c>.
+/// Registered through the shared <see cref="IModelRegistry"/>: the challenger's held-out mdape is compared with the
+/// champion's on the same held-out sales (see <see cref="ChampionMdapeAsync"/>).
 /// </summary>
 public sealed class PricingTrainer(
     IDbContextFactory<JorgeDbContext> stores,
-    PriceModelProvider registry,
+    IModelRegistry registry,
     DataLocator data,
     ILogger<PricingTrainer> logger) : IModelTrainer
 {
     public string Task => PriceModelProvider.Task;
 
+    /// <summary>Options for the held-out measurement (split conformal: the holdout is contemporaneous).</summary>
+    public PriceModelOptions HoldoutOptions { get; init; } = new();
+
     public string Description => "Price model (LightGBM on log price, conformal 80/95% intervals) from the store's sales or --data/--map.";
 
-    public PriceModelOptions Options { get; init; } = new() { OutOfFold = true };
+    /// <summary>The served model values homes after its last sale, so its intervals are calibrated forward (recent sales).</summary>
+    public PriceModelOptions Options { get; init; } = new() { OutOfFold = true, Calibration = ConformalMode.Recent };
 
     public async Task<TrainingOutcome> TrainAsync(TrainingRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -40,16 +47,66 @@ public sealed class PricingTrainer(
             progress?.Report(new ImportProgress($"pricing: {message}", done, steps));
         });
         var (train, test) = PricingHoldout.RandomSplit(sales);
-        var holdout = await System.Threading.Tasks.Task.Run(() => PricingHoldout.Evaluate(train, test, Options with { OutOfFold = false }, "", report), cancellationToken);
+        var holdout = await System.Threading.Tasks.Task.Run(() => PricingHoldout.Evaluate(train, test, HoldoutOptions, "", report), cancellationToken);
         var model = await System.Threading.Tasks.Task.Run(() => PriceModelBuilder.Train(sales, Options, report), cancellationToken);
         var metrics = new Dictionary<string, double>(holdout.Metrics)
         {
             ["train_sales"] = train.Count,
             ["test_sales"] = test.Count,
         };
-        var (version, promoted, reason) = await registry.SaveAsync(model, metrics, description, cancellationToken);
-        logger.LogInformation("Pricing model v{Version} trained on {Sales} sales; held-out mdape {Mdape:P2}; champion {Promoted}", version, sales.Count, metrics["mdape"], promoted);
-        return new TrainingOutcome(Task, version, model.Info.Algorithm, metrics, promoted, reason);
+        var (championMdape, championVersion) = await ChampionMdapeAsync(test, description, cancellationToken);
+        var schema = JsonSerializer.Serialize(new
+        {
+            label = "log(sale price)",
+            features = PricingFeatures.Names.Select(n => n.Name),
+            conformal = model.Conformal,
+            sales = model.Info.Sales,
+        });
+        var registration = await registry.RegisterAsync(
+            new ModelCandidate(Task, model.Info.Algorithm, model.Info.FirstSale.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                model.Info.LastSale.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), description, metrics, schema, model.ToBytes()),
+            new ChampionComparison("mdape", HigherIsBetter: false, metrics["mdape"], championMdape, championVersion),
+            cancellationToken);
+        logger.LogInformation("Pricing model v{Version} trained on {Sales} sales; held-out mdape {Mdape:P2}; champion {Promoted}",
+            registration.Version.Version, sales.Count, metrics["mdape"], registration.Promoted);
+        return new TrainingOutcome(Task, registration.Version.Version, model.Info.Algorithm, registration.Version.Metrics, registration.Promoted, registration.Reason);
+    }
+
+    /// <summary>
+    /// The champion's mdape on the same held-out sales. The served champion was fitted on every sale it had, so it is
+    /// scored directly only when none of the held-out parcels were in its pool; when they were and it came from the
+    /// same data, its registered mdape is the one its recipe measured on these same rows (the split is by parcel hash);
+    /// otherwise it cannot be compared fairly (null: the challenger wins).
+    /// </summary>
+    private async Task<(double? Mdape, int? Version)> ChampionMdapeAsync(IReadOnlyList<HomeSale> test, string description, CancellationToken cancellationToken)
+    {
+        var champion = await registry.GetChampionSummaryAsync(Task, cancellationToken);
+        if (champion is null)
+        {
+            return (null, null);
+        }
+
+        try
+        {
+            var stored = await registry.GetAsync(Task, champion.Version, cancellationToken);
+            var model = PriceModel.FromBytes(stored!.ModelBytes);
+            var pool = model.Index.Sales.Select(s => s.ParcelId).ToHashSet(StringComparer.Ordinal);
+            var scored = test.Where(s => s.Price > 0).ToList();
+            if (scored.Count > 0 && !scored.Any(s => pool.Contains(s.ParcelId)))
+            {
+                var predicted = scored.Select(s => model.Estimate(s.Home, s.SaleDate, s.ParcelId).Value).ToArray();
+                return (PriceMetrics.Compute(scored.Select(s => s.Price).ToArray(), predicted, "")["mdape"], champion.Version);
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            logger.LogWarning(ex, "Pricing champion v{Version} could not be loaded for comparison", champion.Version);
+            return (null, champion.Version);
+        }
+
+        return champion.DataDescription == description && champion.Metrics.TryGetValue("mdape", out var recorded)
+            ? (recorded, champion.Version)
+            : (null, champion.Version);
     }
 
     private async Task<(IReadOnlyList<HomeSale> Sales, string Description)> LoadAsync(TrainingRequest request, CancellationToken cancellationToken)

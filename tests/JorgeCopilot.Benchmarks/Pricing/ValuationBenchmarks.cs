@@ -4,7 +4,7 @@ using JorgeCopilot.Intelligence.Pricing;
 namespace JorgeCopilot.Benchmarks.Pricing;
 
 /// <summary>
-/// One in-process valuation with comparables and explanation (feature contributions) on a model trained on the
+/// One in-process valuation with comparables and explanation (exact TreeSHAP over the served trees) on a model trained on the
 /// real King County sales (when the file is found; else it fails loudly rather than measuring something else).
 /// Run: dotnet run -c Release --project tests/JorgeCopilot.Benchmarks -- --filter '*Valuation*' --job short
 /// </summary>
@@ -22,7 +22,7 @@ public class ValuationBenchmarks
             .Concat(Ancestors().Select(d => Path.Combine(d, "shared", "data", "kc-house", KingCountySales.FileName)))
             .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException("kc_house_data.csv.gz not found for the valuation benchmark.");
         var sales = KingCountySales.Read(file);
-        _model = PriceModelBuilder.Train(sales, new PriceModelOptions { Iterations = 1500 });
+        _model = PriceModelBuilder.Train(sales, new PriceModelOptions { Calibration = ConformalMode.Recent });
         _subject = sales[1234];
     }
 

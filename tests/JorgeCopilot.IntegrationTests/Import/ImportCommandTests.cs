@@ -37,6 +37,27 @@ public sealed class ImportCommandTests
         stdout.ShouldContain("685");
     }
 
+    [Fact]
+    public async Task Competitor_listings_import_through_their_mapping_and_a_bad_row_names_line_and_column()
+    {
+        var db = Path.Combine(Directory.CreateTempSubdirectory("jorge-cli-").FullName, "jorge.db");
+        var map = BadImportTests.Write("mls.map.json", Pricing.ListingImportTests.Map);
+        var bad = BadImportTests.Write("mls-bad.csv", Pricing.ListingImportTests.Csv(5, badPriceOnRow: "n/a"));
+        var good = BadImportTests.Write("mls.csv", Pricing.ListingImportTests.Csv(9));
+
+        var (badExit, _, badError) = await RunJorgeAsync(db, "import", "listings", bad, "--map", map);
+        var (noMapExit, _, noMapError) = await RunJorgeAsync(db, "import", "listings", good);
+        var (exit, stdout, stderr) = await RunJorgeAsync(db, "import", "listings", good, "--map", map);
+
+        badExit.ShouldBe(1);
+        badError.Trim().ShouldBe("jorge: mls-bad.csv: line 6, column 'close_price': \"n/a\" is not a decimal number");
+        noMapExit.ShouldNotBe(0);
+        noMapError.ShouldContain("--map");
+        exit.ShouldBe(0, stderr);
+        stdout.ShouldContain("listings");
+        stdout.ShouldContain("9");
+    }
+
     private static async Task<(int Exit, string Stdout, string Stderr)> RunJorgeAsync(string database, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "jorge.dll"), .. args])

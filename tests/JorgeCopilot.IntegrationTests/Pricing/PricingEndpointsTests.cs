@@ -9,17 +9,17 @@ using JorgeCopilot.IntegrationTests.Infrastructure;
 using JorgeCopilot.Intelligence.Market;
 using JorgeCopilot.Intelligence.Pricing;
 using JorgeCopilot.Testing;
+using JorgeCopilot.Core.Data;
+using JorgeCopilot.Intelligence.Registry;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JorgeCopilot.IntegrationTests.Pricing;
 
 public sealed class PricingEndpointsTests
 {
-    private static readonly Lazy<(List<HomeSale> Sales, byte[] Model)> Trained = new(() =>
-    {
-        var sales = SyntheticSales.Generate(500, seed: 11);
-        return (sales, PriceModelBuilder.Train(sales, SyntheticSales.QuickOptions(outOfFold: true)).ToBytes());
-    });
+    private static readonly List<HomeSale> Sales = SyntheticSales.Generate(500, seed: 11);
 
     [Theory]
     [MemberData(nameof(TestStores.Providers), MemberType = typeof(TestStores))]
@@ -30,14 +30,30 @@ public sealed class PricingEndpointsTests
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
         await store.MigrateAsync(ct);
-        var (sales, bytes) = Trained.Value;
+        var sales = Sales;
         await SeedAsync(store, sales, ct);
-        var registry = factory.Services.GetRequiredService<PriceModelProvider>();
 
         (await client.GetAsync("/api/v1/pricing/value?address=" + sales[3].ParcelId, ct)).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        var (version, promoted, _) = await registry.SaveAsync(PriceModel.FromBytes(bytes), new Dictionary<string, double> { ["mdape"] = 0.05 }, "synthetic", ct);
-        version.ShouldBe(1);
-        promoted.ShouldBeTrue();
+        // Trained from the store's sales and registered through the shared registry, twice: the second run is measured
+        // against the champion on the same held-out parcels and, being no better, stays a challenger.
+        var trainer = new PricingTrainer(
+            factory.Services.GetRequiredService<IDbContextFactory<JorgeDbContext>>(),
+            factory.Services.GetRequiredService<IModelRegistry>(),
+            factory.Services.GetRequiredService<DataLocator>(),
+            NullLogger<PricingTrainer>.Instance)
+        {
+            Options = SyntheticSales.QuickOptions(outOfFold: true) with { Calibration = ConformalMode.Recent },
+            HoldoutOptions = SyntheticSales.QuickOptions(),
+        };
+        var firstRun = await trainer.TrainAsync(new TrainingRequest(), null, ct);
+        firstRun.Version.ShouldBe(1);
+        firstRun.PromotedToChampion.ShouldBeTrue();
+        var secondRun = await trainer.TrainAsync(new TrainingRequest(), null, ct);
+        secondRun.Version.ShouldBe(2);
+        secondRun.PromotedToChampion.ShouldBeFalse();
+        secondRun.Metrics.ShouldContainKey("champion_mdape");
+        var models = await client.GetFromJsonAsync<JsonElement>("/api/v1/models/pricing", ct);
+        models.GetProperty("versions").GetArrayLength().ShouldBe(2);
 
         var value = await client.GetFromJsonAsync<JsonElement>("/api/v1/pricing/value?address=" + sales[3].ParcelId, ct);
         var estimate = value.GetProperty("estimate");
@@ -103,7 +119,7 @@ public sealed class PricingEndpointsTests
     private static async Task SeedAsync(JorgeDbContextFactory store, List<HomeSale> sales, CancellationToken ct)
     {
         await using var db = store.CreateDbContext();
-        foreach (var s in sales.Take(60))
+        foreach (var s in sales.Take(300))
         {
             db.Properties.Add(new Property
             {

@@ -80,4 +80,51 @@ public sealed class PriceModelTests
         result.Metrics["coverage_80"].ShouldBeInRange(0.70, 0.90);
         result.Metrics["coverage_95"].ShouldBeGreaterThan(0.88);
     }
+
+    [Fact]
+    public void TreeShap_contributions_sum_to_the_raw_log_price_score()
+    {
+        var (sales, model) = Trained.Value;
+        foreach (var subject in sales.Take(25))
+        {
+            var features = model.Features(subject.Home, subject.SaleDate, subject.ParcelId);
+
+            var attribution = model.Attribute(features);
+
+            attribution.Total.ShouldBe(model.LogValue(features), 1e-9);
+            attribution.Contributions.ShouldContain(c => Math.Abs(c) > 1e-4);
+            var estimate = model.Estimate(subject.Home, subject.SaleDate, subject.ParcelId);
+            Math.Log(estimate.Value).ShouldBe(model.LogValue(features), 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Explanation_factors_are_the_shapley_values_of_the_valuation()
+    {
+        var (sales, model) = Trained.Value;
+        var subject = sales[7];
+
+        var (estimate, factors) = model.Explain(subject.Home, subject.SaleDate, subject.ParcelId);
+        var attribution = model.Attribute(model.Features(subject.Home, subject.SaleDate, subject.ParcelId));
+
+        (attribution.Bias + factors.Sum(f => f.LogContribution)).ShouldBe(Math.Log(estimate.Value), 1e-9);
+        factors.Select(f => Math.Abs(f.LogContribution)).ShouldBeInOrder(SortDirection.Descending);
+        // The home's size drives a synthetic price built from it.
+        factors.Take(8).ShouldContain(f => f.Feature.Contains("sqft", StringComparison.Ordinal) || f.Feature.Contains("log_price", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Recent_calibration_uses_only_the_latest_sales_and_an_averaged_model_still_explains_exactly()
+    {
+        var sales = SyntheticSales.Generate(700, seed: 5);
+        var options = SyntheticSales.QuickOptions() with { Calibration = ConformalMode.Recent, RecentShare = 0.2, Members = 2 };
+
+        var model = PriceModelBuilder.Train(sales, options);
+
+        model.Conformal.CalibrationSales.ShouldBeInRange(120, 160);
+        model.Info.FittedSales.ShouldBe(model.Info.Sales);
+        var subject = sales[3];
+        var features = model.Features(subject.Home, subject.SaleDate, subject.ParcelId);
+        model.Attribute(features).Total.ShouldBe(model.LogValue(features), 1e-9);
+    }
 }

@@ -17,7 +17,10 @@ public static class LeadScoringRegistration
         services.AddSingleton<IModelTrainer>(sp => sp.GetRequiredService<LeadScoringTrainer>());
         services.AddSingleton<LeadScoringService>();
         services.AddSingleton<IModelMonitorSource, LeadScoringMonitorSource>();
-        services.AddSingleton<IHealthContributor, LeadScoringHealth>();
+        services.AddSingleton<IHealthContributor>(sp => new ChampionHealth(LeadScoringTrainer.TaskName, async ct =>
+            await sp.GetRequiredService<LeadScoringService>().ChampionAsync(ct) is { } champion
+                ? (champion.Version, $"{champion.Model.Artifact.Algorithm}, {champion.Model.Artifact.TrainingRows} training leads")
+                : null));
         services.AddSingleton<IEvalSuite, LeadScoringEvalSuite>();
         services.AddSingleton<LeadScoringPlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<LeadScoringPlugin>(), "LeadScoring"));

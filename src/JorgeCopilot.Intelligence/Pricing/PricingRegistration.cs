@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Health;
 using JorgeCopilot.Core.Evaluation;
 using JorgeCopilot.Intelligence.Market;
 using JorgeCopilot.Intelligence.Registry;
@@ -12,6 +13,10 @@ public static class PricingRegistration
     public static IServiceCollection AddPricing(this IServiceCollection services)
     {
         services.AddSingleton<PriceModelProvider>();
+        services.AddSingleton<IHealthContributor>(sp => new ChampionHealth(PriceModelProvider.Task, async ct =>
+            await sp.GetRequiredService<PriceModelProvider>().GetAsync(ct) is { } champion
+                ? (champion.Version, $"{champion.Model.Info.Sales} sales, {champion.Model.Info.FirstSale:yyyy-MM} to {champion.Model.Info.LastSale:yyyy-MM}")
+                : null));
         services.AddSingleton<MarketData>();
         services.AddSingleton<MarketTrendsService>();
         services.AddSingleton<DaysToSellEstimator>();

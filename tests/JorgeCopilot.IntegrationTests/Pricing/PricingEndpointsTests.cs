@@ -54,6 +54,13 @@ public sealed class PricingEndpointsTests
         secondRun.Metrics.ShouldContainKey("champion_mdape");
         var models = await client.GetFromJsonAsync<JsonElement>("/api/v1/models/pricing", ct);
         models.GetProperty("versions").GetArrayLength().ShouldBe(2);
+        using (var healthResponse = await client.GetAsync("/health", ct))
+        {
+            var health = await healthResponse.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var pricing = health.GetProperty("checks").GetProperty("models").GetProperty("data").GetProperty("pricing");
+            pricing.GetProperty("status").GetString().ShouldBe("healthy");
+            pricing.GetProperty("description").GetString()!.ShouldStartWith("champion v1 loaded");
+        }
 
         var value = await client.GetFromJsonAsync<JsonElement>("/api/v1/pricing/value?address=" + sales[3].ParcelId, ct);
         var estimate = value.GetProperty("estimate");

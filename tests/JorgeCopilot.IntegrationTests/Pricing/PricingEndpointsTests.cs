@@ -186,24 +186,7 @@ public sealed class PricingEndpointsTests
         var csv = Path.Combine(dir, "listings.csv");
         File.WriteAllLines(csv, lines);
         var map = Path.Combine(dir, "listings.map.json");
-        File.WriteAllText(map, """
-        {
-          "kind": "properties",
-          "format": { "type": "csv", "delimiter": ",", "header": true },
-          "constants": { "source": "mls-export" },
-          "fields": [
-            { "column": "mls_id", "field": "parcelId", "type": "string", "required": true },
-            { "column": "zip", "field": "zip", "type": "string" },
-            { "column": "list_date", "field": "listDate", "type": "date", "format": "yyyy-MM-dd" },
-            { "column": "list_price", "field": "listPrice", "type": "decimal" },
-            { "column": "close_date", "field": "saleDate", "type": "date", "format": "yyyy-MM-dd" },
-            { "column": "close_price", "field": "salePrice", "type": "decimal" },
-            { "column": "agent", "field": "listingAgent", "type": "string" },
-            { "column": "office", "field": "brokerage", "type": "string" }
-          ],
-          "naturalKey": ["parcelId", "saleDate"]
-        }
-        """);
+        File.WriteAllText(map, ListingImportTests.Map);
         return (csv, map);
     }
 }

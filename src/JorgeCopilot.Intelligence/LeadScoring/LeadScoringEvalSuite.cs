@@ -9,8 +9,9 @@ namespace JorgeCopilot.Intelligence.LeadScoring;
 /// Eval suite <c>lead-scoring</c>. Per data set: stratified 5-fold CV (seed 1) where each outer fold runs the whole
 /// trainer (candidate selection by inner 3-fold CV AUC, Platt on out-of-fold scores, conformal interval) on the other
 /// four folds; and, for time-ordered data, a holdout of the last 20% of rows (keys prefixed <c>time_</c>).
-/// bank-marketing without <c>duration</c>; X Education without Tags, Lead Quality and Asymmetrique* (only when the
-/// shared data folder exists — it is not redistributable).
+/// bank-marketing without <c>duration</c>; X Education without Tags, Lead Quality and Asymmetrique* (the issue's
+/// protocol), and again without Lead Profile too (<c>x-education-at-arrival</c>) — only when the shared data folder
+/// exists, as that set is not redistributable.
 /// </summary>
 public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
 {
@@ -36,6 +37,9 @@ public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
         if (xedu is not null && File.Exists(xedu))
         {
             results.Add(await Task.Run(() => Measure(context, "x-education", xedu, Mapping("x-education.map.json"), cancellationToken), cancellationToken));
+
+            // Stricter: also without Lead Profile, which PROVENANCE.md lists as filled in by the sales team.
+            results.Add(await Task.Run(() => Measure(context, "x-education-at-arrival", xedu, Mapping("x-education-at-arrival.map.json"), cancellationToken), cancellationToken));
         }
         else
         {

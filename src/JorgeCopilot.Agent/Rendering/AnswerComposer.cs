@@ -264,7 +264,9 @@ public sealed class AnswerComposer(PromptCatalog prompts)
                     return "$" + n.ToString("N0", CultureInfo.InvariantCulture);
                 }
 
-                var text = Math.Abs(n) >= 1000 ? n.ToString("N0", CultureInfo.InvariantCulture) : n.ToString("0.##", CultureInfo.InvariantCulture);
+                // Small numbers keep a third decimal: a sale-to-list ratio of 1.004 must not read as "1".
+                var text = Math.Abs(n) >= 1000 ? n.ToString("N0", CultureInfo.InvariantCulture)
+                    : n.ToString(Math.Abs(n) < 10 ? "0.###" : "0.##", CultureInfo.InvariantCulture);
                 return key.Contains("percent", StringComparison.Ordinal) || key.Contains("pct", StringComparison.Ordinal) ? text + "%" : text;
             case JsonValueKind.Object:
                 return string.Join(" – ", value.EnumerateObject().Select(p => Format(p.Name + name, p.Value)));

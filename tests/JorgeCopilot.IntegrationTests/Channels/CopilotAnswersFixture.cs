@@ -11,7 +11,7 @@ namespace JorgeCopilot.IntegrationTests.Channels;
 /// </summary>
 public sealed class CopilotAnswersFixture : IAsyncLifetime
 {
-    public static readonly string[] Kinds = ["ranked-leads", "lead-score", "score-explanation", "market-trends", "greeting", "price-range"];
+    public static readonly string[] Kinds = ["ranked-leads", "lead-score", "score-explanation", "market-trends", "greeting", "price-range", "days-to-sell", "property-list"];
 
     private readonly Dictionary<string, (StructuredAnswer Answer, string[] Expected)> _answers = [];
 
@@ -42,7 +42,10 @@ public sealed class CopilotAnswersFixture : IAsyncLifetime
         }
 
         _answers["greeting"] = (await AskAsync("cards-4", "hello", "greeting"), ["Rank your hottest leads"]);
-        _answers["price-range"] = (SampleAnswers.PriceRange, SampleAnswers.PriceRangeExpected);
+        foreach (var (kind, sample) in SampleAnswers.Pricing)
+        {
+            _answers[kind] = sample;
+        }
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -1,25 +1,32 @@
+using JorgeCopilot.Agent.Planning;
+using JorgeCopilot.Agent.Prompts;
 using JorgeCopilot.Agent.Rendering;
+using JorgeCopilot.Tests.Shared;
 
 namespace JorgeCopilot.IntegrationTests.Channels;
 
 /// <summary>
-/// The one answer kind the test workspace cannot produce for real: a price range needs a trained pricing model, and
+/// The answer kinds the test workspace cannot produce for real: pricing answers need a trained pricing model, and
 /// training one on King County sales costs more than the channels tests may spend (the pricing tests train theirs on
-/// synthetic sales). Shaped like Pricing.estimate_value's answer, it exercises the price-range card layout only.
+/// synthetic sales). Each is composed by the agent's own answer composer from the Pricing plugin's result records, so
+/// the cards are exactly what a real pricing answer becomes.
 /// </summary>
 public static class SampleAnswers
 {
-    public static readonly StructuredAnswer PriceRange = new("Parcel 7129300520 is worth about $512,000.")
-    {
-        Kind = "price-range",
-        Facts =
-        [
-            new AnswerFact("Low (80%)", "$468,000", "Pricing.estimate_value"),
-            new AnswerFact("Estimate", "$512,000", "Pricing.estimate_value"),
-            new AnswerFact("High (80%)", "$559,000", "Pricing.estimate_value"),
-            new AnswerFact("Comparables", "8", "Pricing.estimate_value"),
-        ],
-    };
+    private static readonly AnswerComposer Composer = new(new PromptCatalog());
 
-    public static readonly string[] PriceRangeExpected = ["Price range", "$512,000", "$468,000", "$559,000", "Comparables"];
+    /// <summary>Card kind → (answer, texts the rendered card must show).</summary>
+    public static IReadOnlyDictionary<string, (StructuredAnswer Answer, string[] Expected)> Pricing { get; } =
+        new Dictionary<string, (StructuredAnswer, string[])>
+        {
+            ["price-range"] = (Compose("recommend_list_price"), ["Price range", "665,000", "Comparable sales", "7129300500"]),
+            ["days-to-sell"] = (Compose("estimate_days_to_sell"), ["Days to sell", "23"]),
+            ["property-list"] = (Compose("find_undervalued"), ["Opportunities", "412,000", "98118"]),
+        };
+
+    private static StructuredAnswer Compose(string function)
+    {
+        var tool = new ToolSpec($"Pricing-{function}", "Pricing", function, "", []);
+        return Composer.Compose(tool, new Dictionary<string, object?>(), PricingSampleResults.For(function), null).Answer;
+    }
 }

@@ -67,4 +67,16 @@ public sealed class RenderingTests
         Groundedness.IsGrounded("Value $540,012, 72.3% likely, 18 days", sources).ShouldBeTrue();
         Groundedness.UngroundedNumbers("Value $540,012 and 25 days", sources).ShouldBe(["25"]);
     }
+
+    [Theory]
+    [InlineData("saleToListRatio", "1.004", "1.004")]
+    [InlineData("shareSoldAboveList", "0.4567", "0.457")]
+    [InlineData("probabilityPercent", "72.314", "72.31%")]
+    [InlineData("listPrice", "665000", "$665,000")]
+    [InlineData("zip", "98118", "98118")]
+    public void Facts_keep_the_tools_digits_and_enough_of_them(string name, string json, string expected)
+    {
+        using var value = System.Text.Json.JsonDocument.Parse(json);
+        AnswerComposer.Format(name, value.RootElement).ShouldBe(expected);
+    }
 }

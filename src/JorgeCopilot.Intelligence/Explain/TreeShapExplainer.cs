@@ -64,6 +64,7 @@ public sealed class TreeShapExplainer : IScoreExplainer
             remaining -= size;
         }
 
+        TableValues = tableBudget - remaining;
         var splitTrees = ensemble.Trees.Count(t => t.Left.Length > 0);
         TabulatedTreeShare = splitTrees == 0 ? 1 : _tabulated.Count(t => t is not null) / (double)splitTrees;
     }
@@ -74,6 +75,9 @@ public sealed class TreeShapExplainer : IScoreExplainer
 
     /// <summary>Share of (non-trivial) trees answered from precomputed tables (for benchmarks and tests).</summary>
     public double TabulatedTreeShare { get; }
+
+    /// <summary>How many values the tables hold (8 bytes each).</summary>
+    public long TableValues { get; }
 
     public FeatureAttribution Explain(ReadOnlySpan<float> features)
     {

@@ -3,6 +3,7 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// <summary>
 /// The nearest comparable sales: among the 80 closest sales, those most alike in size, grade, bedrooms and date,
 /// each with its price adjusted to the subject through the quality regression (size, grade, condition, age, date).
+/// Sales the model screened out as likely non-market sales are never offered as evidence.
 /// </summary>
 public static class ComparableFinder
 {
@@ -25,6 +26,11 @@ public static class ComparableFinder
         var scored = new List<(double Score, int Index, double Km)>(found);
         for (var j = 0; j < found; j++)
         {
+            if (model.IsScreened(idx[j]))
+            {
+                continue;
+            }
+
             var sale = index.Sales[idx[j]];
             var km = Math.Sqrt(dist[j]);
             var months = Math.Abs(asOf.DayNumber - sale.SaleDate.DayNumber) / 30.4;

@@ -17,11 +17,19 @@ public sealed class PriceModel
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>
+    /// Precomputed TreeSHAP values per member (8 bytes each). The price model's 1,700 depth-5 trees need about 4 million
+    /// to be explained entirely from tables (roughly 30 MB, which halves a valuation's explanation time against the
+    /// shared 2 million default); the cap keeps a model trained with other settings from growing without bound.
+    /// </summary>
+    public const int ExplainerTableBudget = 6_000_000;
+
     private readonly TreeEnsemble[] _members;
     private readonly TreeShapExplainer[] _explainers;
     private readonly double[] _outOfFold;
+    private readonly bool[] _screened;
 
-    internal PriceModel(TreeEnsemble[] members, NeighborhoodIndex index, ConformalWidths conformal, double[] outOfFold, PriceModelInfo info)
+    internal PriceModel(TreeEnsemble[] members, NeighborhoodIndex index, ConformalWidths conformal, double[] outOfFold, bool[] screened, PriceModelInfo info)
     {
         if (members.Length == 0)
         {
@@ -29,10 +37,11 @@ public sealed class PriceModel
         }
 
         _members = members;
-        _explainers = members.Select(m => new TreeShapExplainer(m)).ToArray();
+        _explainers = members.Select(m => new TreeShapExplainer(m, ExplainerTableBudget)).ToArray();
         Index = index;
         Conformal = conformal;
         _outOfFold = outOfFold;
+        _screened = screened.Length == index.Count ? screened : new bool[index.Count];
         Info = info;
     }
 
@@ -42,10 +51,20 @@ public sealed class PriceModel
 
     public PriceModelInfo Info { get; }
 
+    /// <summary>Share of trees explained from precomputed tables, and the tables' size in values (for the benchmark).</summary>
+    public (double TabulatedTreeShare, long TableValues) ExplainerTables =>
+        (_explainers.Average(e => e.TabulatedTreeShare), _explainers.Sum(e => e.TableValues));
+
     public bool HasOutOfFoldValues => _outOfFold.Any(v => !double.IsNaN(v));
 
     /// <summary>The model's value for pool sale <paramref name="index"/> from a model that never saw it (NaN when not trained with out-of-fold values).</summary>
     public double OutOfFoldValue(int index) => Math.Exp(_outOfFold[index]);
+
+    /// <summary>
+    /// Whether pool sale <paramref name="index"/> was screened out of fitting as a likely non-market sale (see
+    /// <see cref="PriceModelBuilder"/>): such a sale is neither shown as a comparable nor offered as an undervalued home.
+    /// </summary>
+    public bool IsScreened(int index) => _screened[index];
 
     /// <summary>Value of a home on a date. The home's own parcel never contributes to its location features.</summary>
     public PriceEstimate Estimate(HomeFeatures home, DateOnly date, string? parcelId = null) =>
@@ -131,7 +150,7 @@ public sealed class PriceModel
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             using var entry = zip.CreateEntry("pricing.json", CompressionLevel.Optimal).Open();
-            JsonSerializer.Serialize(entry, new Stored(_members.Select(m => m.ToData()).ToArray(), Index.Sales, _outOfFold, Conformal, Info), Json);
+            JsonSerializer.Serialize(entry, new Stored(_members.Select(m => m.ToData()).ToArray(), Index.Sales, _outOfFold, _screened, Conformal, Info), Json);
         }
 
         return buffer.ToArray();
@@ -149,10 +168,10 @@ public sealed class PriceModel
             throw new InvalidDataException("Price model archive has no trees (saved by an older version; retrain with `jorge train pricing`).");
         }
 
-        return new PriceModel(stored.Members.Select(TreeEnsemble.FromData).ToArray(), new NeighborhoodIndex(stored.Sales), stored.Conformal, stored.OutOfFold, stored.Info);
+        return new PriceModel(stored.Members.Select(TreeEnsemble.FromData).ToArray(), new NeighborhoodIndex(stored.Sales), stored.Conformal, stored.OutOfFold, stored.Screened ?? [], stored.Info);
     }
 
-    private sealed record Stored(TreeEnsembleData[] Members, IReadOnlyList<HomeSale> Sales, double[] OutOfFold, ConformalWidths Conformal, PriceModelInfo Info);
+    private sealed record Stored(TreeEnsembleData[] Members, IReadOnlyList<HomeSale> Sales, double[] OutOfFold, bool[]? Screened, ConformalWidths Conformal, PriceModelInfo Info);
 }
 
 /// <summary>A value with its 80% and 95% conformal intervals (USD).</summary>

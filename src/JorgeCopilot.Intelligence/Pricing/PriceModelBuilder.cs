@@ -9,6 +9,13 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// aggregates, conformal intervals from residuals the fitted trees never saw (see <see cref="ConformalMode"/>), and
 /// optionally out-of-fold values for every training sale. The trees are read out of ML.NET once, so serving needs
 /// no prediction engine and the same trees give the exact TreeSHAP explanation.
+/// <para>
+/// Non-market sales (family transfers, distressed or partial-interest sales) are screened out of fitting first: a sale
+/// whose out-of-fold error exceeds <see cref="PriceModelOptions.ScreenMultiple"/> × the median out-of-fold error is
+/// not fitted, because squared loss lets a few of them bend the trees for the ordinary homes around them. Screened
+/// sales still count everywhere a model is judged: they stay in the conformal calibration residuals, in the location
+/// pool, and (in the eval) in every test split, so intervals and measured errors include them.
+/// </para>
 /// </summary>
 public static class PriceModelBuilder
 {
@@ -37,6 +44,7 @@ public static class PriceModelBuilder
         });
 
         var ml = new MLContext(options.Seed);
+        var fit = Screen(ml, index, rows, options, progress);
         var outOfFold = new double[index.Count];
         Array.Fill(outOfFold, double.NaN);
         var residuals = new List<double>();
@@ -53,8 +61,8 @@ public static class PriceModelBuilder
                 }
 
                 progress?.Report("Fitting LightGBM on log price");
-                members = FitMembers(ml, Select(rows, i => !calibration[i]), options);
-                fittedSales = calibration.Count(c => !c);
+                members = FitMembers(ml, Select(rows, i => !calibration[i] && fit[i]), options);
+                fittedSales = Enumerable.Range(0, index.Count).Count(i => !calibration[i] && fit[i]);
                 AddResiduals(members, rows, i => calibration[i], residuals);
                 break;
             }
@@ -63,25 +71,25 @@ public static class PriceModelBuilder
             {
                 var cutoff = RecentCutoff(index, options.RecentShare);
                 progress?.Report($"Calibrating on sales from {cutoff:yyyy-MM-dd}");
-                var earlier = FitMembers(ml, Select(rows, i => index.Sales[i].SaleDate < cutoff), options);
+                var earlier = FitMembers(ml, Select(rows, i => index.Sales[i].SaleDate < cutoff && fit[i]), options);
                 AddResiduals(earlier, rows, i => index.Sales[i].SaleDate >= cutoff, residuals);
                 progress?.Report("Fitting LightGBM on log price");
-                members = FitMembers(ml, rows, options);
-                fittedSales = index.Count;
+                members = FitMembers(ml, Select(rows, i => fit[i]), options);
+                fittedSales = fit.Count(f => f);
                 break;
             }
 
             default:
             {
-                FillOutOfFold(ml, index, rows, options, outOfFold, progress);
+                FillOutOfFold(ml, index, rows, fit, options, outOfFold, progress);
                 for (var i = 0; i < index.Count; i++)
                 {
                     residuals.Add(Math.Abs(rows[i].Label - outOfFold[i]));
                 }
 
                 progress?.Report("Fitting LightGBM on log price");
-                members = FitMembers(ml, rows, options);
-                fittedSales = index.Count;
+                members = FitMembers(ml, Select(rows, i => fit[i]), options);
+                fittedSales = fit.Count(f => f);
                 break;
             }
         }
@@ -98,7 +106,7 @@ public static class PriceModelBuilder
 
         if (options.OutOfFold && options.Calibration != ConformalMode.CrossFit)
         {
-            FillOutOfFold(ml, index, rows, options, outOfFold, progress);
+            FillOutOfFold(ml, index, rows, fit, options, outOfFold, progress);
         }
 
         var dates = index.Sales.Select(s => s.SaleDate).ToArray();
@@ -107,10 +115,26 @@ public static class PriceModelBuilder
             Sales: index.Count,
             FittedSales: fittedSales,
             CalibrationSales: residuals.Count,
+            ScreenedSales: fit.Count(f => !f),
             FirstSale: dates.Min(),
             LastSale: dates.Max(),
-            Algorithm: $"LightGBM regression on log price, mean of {options.Members} seeds ({options.Iterations} trees, {options.Leaves} leaves, seed {options.Seed}); {options.Calibration.ToString().ToLowerInvariant()} conformal");
-        return new PriceModel(members, index, conformal, outOfFold, info);
+            Algorithm: $"LightGBM regression on log price, mean of {options.Members} seeds ({options.Iterations} trees, {options.Leaves} leaves, seed {options.Seed}); {options.Calibration.ToString().ToLowerInvariant()} conformal; {fit.Count(f => !f):N0} likely non-market sales not fitted");
+        return new PriceModel(members, index, conformal, outOfFold, fit.Select(f => !f).ToArray(), info);
+    }
+
+    /// <summary>How many progress messages <see cref="Train"/> reports with these options (for progress bars).</summary>
+    public static int ProgressSteps(PriceModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var folds = NeighborhoodIndex.Folds;
+        var calibration = options.Calibration switch
+        {
+            ConformalMode.Split => 1,
+            ConformalMode.Recent => 2,
+            _ => folds + 1,
+        };
+        var outOfFold = options.OutOfFold && options.Calibration != ConformalMode.CrossFit ? folds : 0;
+        return 1 + (options.ScreenMultiple > 0 ? folds : 0) + calibration + outOfFold;
     }
 
     /// <summary>The first sale date of the most recent <paramref name="share"/> of sales.</summary>
@@ -133,13 +157,47 @@ public static class PriceModelBuilder
         }
     }
 
-    private static void FillOutOfFold(MLContext ml, NeighborhoodIndex index, PriceRow[] rows, PriceModelOptions options, double[] outOfFold, IProgress<string>? progress)
+    /// <summary>
+    /// Which sales the trees are fitted on: all of them, less those whose out-of-fold error (from a first cross-fit on
+    /// every sale) is more than <see cref="PriceModelOptions.ScreenMultiple"/> times the median out-of-fold error.
+    /// </summary>
+    internal static bool[] Screen(MLContext ml, NeighborhoodIndex index, PriceRow[] rows, PriceModelOptions options, IProgress<string>? progress)
+    {
+        var fit = new bool[rows.Length];
+        Array.Fill(fit, true);
+        if (options.ScreenMultiple <= 0)
+        {
+            return fit;
+        }
+
+        var firstPass = new double[rows.Length];
+        FillOutOfFold(ml, index, rows, fit, options with { Members = 1 }, firstPass, progress, "Screening for non-market sales");
+        var errors = rows.Select((r, i) => Math.Abs(r.Label - firstPass[i])).ToArray();
+        var limit = options.ScreenMultiple * Median(errors);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            fit[i] = errors[i] <= limit;
+        }
+
+        return fit;
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /// <summary>Scores every sale with trees fitted on the other folds' sales (only those marked in <paramref name="fit"/>).</summary>
+    private static void FillOutOfFold(MLContext ml, NeighborhoodIndex index, PriceRow[] rows, bool[] fit, PriceModelOptions options, double[] outOfFold,
+        IProgress<string>? progress, string step = "Out-of-fold values")
     {
         for (var f = 0; f < NeighborhoodIndex.Folds; f++)
         {
-            progress?.Report($"Out-of-fold values: fold {f + 1} of {NeighborhoodIndex.Folds}");
+            progress?.Report($"{step}: fold {f + 1} of {NeighborhoodIndex.Folds}");
             var fold = f;
-            var foldMembers = FitMembers(ml, Select(rows, i => index.FoldOf(i) != fold), options);
+            var foldMembers = FitMembers(ml, Select(rows, i => index.FoldOf(i) != fold && fit[i]), options);
             for (var i = 0; i < index.Count; i++)
             {
                 if (index.FoldOf(i) == fold)
@@ -195,6 +253,7 @@ public sealed record PriceModelInfo(
     int Sales,
     int FittedSales,
     int CalibrationSales,
+    int ScreenedSales,
     DateOnly FirstSale,
     DateOnly LastSale,
     string Algorithm);

@@ -113,7 +113,8 @@ public sealed partial class PricingService(
 
     /// <summary>
     /// Homes whose last sale (out-of-fold value, so a home's own price never sets its value) or current asking price
-    /// is below the model's 80% interval, deepest discount first.
+    /// is below the model's 80% interval, deepest discount first. A last sale the model screened out as a likely
+    /// non-market sale (a transfer at a fraction of value) is not an opportunity anyone could have taken, so it is left out.
     /// </summary>
     public async Task<PricingResult<IReadOnlyList<UndervaluedHome>>> FindUndervaluedAsync(string? zip, int limit, CancellationToken cancellationToken)
     {
@@ -143,7 +144,7 @@ public sealed partial class PricingService(
                 var sale = model.Index.Sales[i];
                 var value = model.OutOfFoldValue(i);
                 var low = value * Math.Exp(-hw80);
-                if (double.IsNaN(value) || sale.Price >= low)
+                if (double.IsNaN(value) || sale.Price >= low || model.IsScreened(i))
                 {
                     continue;
                 }

@@ -22,7 +22,7 @@ public sealed class PricingTrainer(
 {
     public string Task => PriceModelProvider.Task;
 
-    /// <summary>Options for the held-out measurement (split conformal: the holdout is contemporaneous).</summary>
+    /// <summary>Options for the held-out measurement (cross-fit conformal: the holdout is contemporaneous).</summary>
     public PriceModelOptions HoldoutOptions { get; init; } = new();
 
     public string Description => "Price model (LightGBM on log price, conformal 80/95% intervals) from the store's sales or --data/--map.";
@@ -39,7 +39,7 @@ public sealed class PricingTrainer(
             throw new InvalidOperationException($"Only {sales.Count} sales with a price: the price model needs at least 100.");
         }
 
-        var steps = Options.OutOfFold ? 8 : 3;
+        var steps = PriceModelBuilder.ProgressSteps(HoldoutOptions) + PriceModelBuilder.ProgressSteps(Options);
         var done = 0;
         var report = new Progress<string>(message =>
         {

@@ -24,6 +24,8 @@ public class ValuationBenchmarks
         var sales = KingCountySales.Read(file);
         _model = PriceModelBuilder.Train(sales, new PriceModelOptions { Calibration = ConformalMode.Recent });
         _subject = sales[1234];
+        var (share, values) = _model.ExplainerTables;
+        Console.WriteLine($"// Explainer tables: {share:P0} of trees, {values:N0} values ({values * 8 / 1e6:F0} MB)");
     }
 
     [Benchmark]

@@ -122,9 +122,54 @@ public sealed class PriceModelTests
         var model = PriceModelBuilder.Train(sales, options);
 
         model.Conformal.CalibrationSales.ShouldBeInRange(120, 160);
-        model.Info.FittedSales.ShouldBe(model.Info.Sales);
+        (model.Info.FittedSales + model.Info.ScreenedSales).ShouldBe(model.Info.Sales);
         var subject = sales[3];
         var features = model.Features(subject.Home, subject.SaleDate, subject.ParcelId);
         model.Attribute(features).Total.ShouldBe(model.LogValue(features), 1e-9);
     }
+
+    [Fact]
+    public void Non_market_sales_are_screened_out_of_fitting_but_still_calibrate_the_intervals()
+    {
+        // One sale in 25 changes hands at about a third of its value (a family transfer, say).
+        var sales = SyntheticSales.Generate(1000, seed: 12);
+        var transfers = new HashSet<string>();
+        for (var i = 0; i < sales.Count; i += 25)
+        {
+            sales[i] = sales[i] with { Price = Math.Round(sales[i].Price * 0.35) };
+            transfers.Add(sales[i].ParcelId);
+        }
+
+        var (train, test) = PricingHoldout.RandomSplit(sales);
+        var ordinaryTest = test.Where(s => !transfers.Contains(s.ParcelId)).ToList();
+        var options = SyntheticSales.QuickOptions() with { Calibration = ConformalMode.CrossFit };
+
+        var screened = PriceModelBuilder.Train(train, options);
+        var unscreened = PriceModelBuilder.Train(train, options with { ScreenMultiple = 0 });
+
+        var pool = Enumerable.Range(0, screened.Index.Count).ToList();
+        var (transferRows, ordinaryRows) = (pool.Where(IsTransfer).ToList(), pool.Where(i => !IsTransfer(i)).ToList());
+        transferRows.ShouldAllBe(i => screened.IsScreened(i));
+        ordinaryRows.Count(screened.IsScreened).ShouldBeLessThan(ordinaryRows.Count / 20);
+        screened.Info.ScreenedSales.ShouldBe(pool.Count(screened.IsScreened));
+        unscreened.Info.ScreenedSales.ShouldBe(0);
+        // Every sale, screened or not, still calibrates the intervals, so they stay honest about such sales...
+        screened.Conformal.CalibrationSales.ShouldBe(screened.Info.Sales);
+        // ...but a transfer is never shown to Jorge as a comparable.
+        foreach (var i in transferRows.Take(10))
+        {
+            var home = screened.Index.Sales[i].Home;
+            ComparableFinder.Find(screened, home, new DateOnly(2015, 6, 1), "not-in-pool", 10).ShouldAllBe(c => !transfers.Contains(c.ParcelId));
+        }
+
+        MedianError(screened, ordinaryTest).ShouldBeLessThan(MedianError(unscreened, ordinaryTest));
+
+        bool IsTransfer(int i) => transfers.Contains(screened.Index.Sales[i].ParcelId);
+    }
+
+    private static double MedianError(PriceModel model, List<HomeSale> test) =>
+        PriceMetrics.Compute(
+            test.Select(s => s.Price).ToArray(),
+            test.Select(s => model.Estimate(s.Home, s.SaleDate, s.ParcelId).Value).ToArray(),
+            "")["mdape"];
 }

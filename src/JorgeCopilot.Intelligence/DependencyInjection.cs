@@ -25,6 +25,7 @@ public static class DependencyInjection
             .BindConfiguration(RetrainingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<TrainingActivity>();
         services.AddSingleton<RetrainingJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainingJob>());
 

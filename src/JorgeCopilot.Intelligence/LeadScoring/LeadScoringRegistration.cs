@@ -20,7 +20,8 @@ public static class LeadScoringRegistration
         services.AddSingleton<IHealthContributor>(sp => new ChampionHealth(LeadScoringTrainer.TaskName, async ct =>
             await sp.GetRequiredService<LeadScoringService>().ChampionAsync(ct) is { } champion
                 ? (champion.Version, $"{champion.Model.Artifact.Algorithm}, {champion.Model.Artifact.TrainingRows} training leads")
-                : null));
+                : null,
+            sp.GetService<TrainingActivity>()));
         services.AddSingleton<IEvalSuite, LeadScoringEvalSuite>();
         services.AddSingleton<LeadScoringPlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<LeadScoringPlugin>(), "LeadScoring"));

@@ -46,7 +46,7 @@ internal static class MlNetBinary
                         L2Regularization = 1, FeatureFraction = 0.8, SubsampleFraction = 0.8, SubsampleFrequency = 1, MaximumTreeDepth = options.MaxDepth,
                     },
                 });
-                var model = trainer.Fit(data);
+                var model = LightGbmGate.Fit(() => trainer.Fit(data));
                 return new FittedLearner(model, model.Model.SubModel.TrainedTreeEnsemble, null);
             }
             case LeadAlgorithm.FastTree:

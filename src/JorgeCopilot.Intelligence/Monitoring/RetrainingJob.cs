@@ -45,6 +45,7 @@ public sealed class RetrainingJob(IServiceProvider services, IOptions<Retraining
 
         var outcomes = new List<TrainingOutcome>();
         var registry = services.GetRequiredService<IModelRegistry>();
+        var activity = services.GetRequiredService<TrainingActivity>();
         foreach (var trainer in services.GetServices<IModelTrainer>()
                      .Where(t => settings.Tasks.Count == 0 || settings.Tasks.Contains(t.Task, StringComparer.OrdinalIgnoreCase)))
         {
@@ -53,6 +54,7 @@ public sealed class RetrainingJob(IServiceProvider services, IOptions<Retraining
                 continue;
             }
 
+            using var training = activity.Begin(trainer.Task);
             try
             {
                 var outcome = await trainer.TrainAsync(new TrainingRequest(), null, cancellationToken);

@@ -236,7 +236,7 @@ public static class PriceModelBuilder
                     MaximumTreeDepth = options.MaxDepth,
                 },
             });
-            var model = trainer.Fit(data);
+            var model = LightGbmGate.Fit(() => trainer.Fit(data));
             members[m] = TreeEnsemble.FromMlNet(model.Model.TrainedTreeEnsemble, PricingFeatures.Count, fitted.Select(r => r.Features));
         }
 

@@ -16,7 +16,8 @@ public static class PricingRegistration
         services.AddSingleton<IHealthContributor>(sp => new ChampionHealth(PriceModelProvider.Task, async ct =>
             await sp.GetRequiredService<PriceModelProvider>().GetAsync(ct) is { } champion
                 ? (champion.Version, $"{champion.Model.Info.Sales} sales, {champion.Model.Info.FirstSale:yyyy-MM} to {champion.Model.Info.LastSale:yyyy-MM}")
-                : null));
+                : null,
+            sp.GetService<TrainingActivity>()));
         services.AddSingleton<MarketData>();
         services.AddSingleton<MarketTrendsService>();
         services.AddSingleton<DaysToSellEstimator>();

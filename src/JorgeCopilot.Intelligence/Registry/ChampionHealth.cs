@@ -10,7 +10,9 @@ namespace JorgeCopilot.Intelligence.Registry;
 /// </summary>
 /// <param name="task">The task name, e.g. "lead-scoring"; also the <c>jorge train</c> sub-command.</param>
 /// <param name="loadChampion">Loads (or returns the cached) champion: its version and a one-line summary, or null.</param>
-public sealed class ChampionHealth(string task, Func<CancellationToken, Task<(int Version, string Summary)?>> loadChampion) : IHealthContributor
+/// <param name="training">What this process is training; a missing champion being trained now is reported as on its way.</param>
+public sealed class ChampionHealth(string task, Func<CancellationToken, Task<(int Version, string Summary)?>> loadChampion, TrainingActivity? training = null)
+    : IHealthContributor
 {
     public string Name => task;
 
@@ -28,7 +30,9 @@ public sealed class ChampionHealth(string task, Func<CancellationToken, Task<(in
 
         if (champion is not { } loaded)
         {
-            return HealthContribution.Degraded($"No {task} model trained yet; run `jorge train {task}`.");
+            return training?.StartedAt(task) is { } started
+                ? HealthContribution.Degraded($"No {task} model yet: training started at {started.UtcDateTime:HH:mm:ss} UTC and is under way.")
+                : HealthContribution.Degraded($"No {task} model trained yet; run `jorge train {task}`.");
         }
 
         return HealthContribution.Healthy($"champion v{loaded.Version} loaded ({loaded.Summary})",

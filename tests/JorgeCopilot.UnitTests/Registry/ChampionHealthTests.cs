@@ -35,4 +35,23 @@ public sealed class ChampionHealthTests
         result.Description.ShouldContain("saved by an older version");
         result.Description.ShouldContain("jorge train pricing");
     }
+
+    [Fact]
+    public async Task A_missing_champion_being_trained_now_is_reported_as_under_way()
+    {
+        var training = new TrainingActivity(TimeProvider.System);
+        var health = new ChampionHealth("pricing", _ => Task.FromResult<(int, string)?>(null), training);
+
+        HealthContribution during;
+        using (training.Begin("pricing"))
+        {
+            during = await health.CheckAsync(Ct);
+        }
+
+        var after = await health.CheckAsync(Ct);
+        during.State.ShouldBe(HealthState.Degraded);
+        during.Description.ShouldContain("training started at");
+        during.Description.ShouldContain("under way");
+        after.Description.ShouldContain("jorge train pricing");
+    }
 }

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+
+namespace JorgeCopilot.Intelligence.Registry;
+
+/// <summary>
+/// The model tasks this process is training right now and since when. The retraining job marks each task it trains,
+/// so <c>/health</c> can say a missing model is on its way (first start trains for a few minutes) instead of telling
+/// the owner to train one by hand.
+/// </summary>
+public sealed class TrainingActivity(TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _running = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Marks <paramref name="task"/> as training until the returned handle is disposed.</summary>
+    public IDisposable Begin(string task)
+    {
+        _running[task] = clock.GetUtcNow();
+        return new Mark(this, task);
+    }
+
+    /// <summary>When the current training of <paramref name="task"/> started, or null when it is not being trained.</summary>
+    public DateTimeOffset? StartedAt(string task) => _running.TryGetValue(task, out var started) ? started : null;
+
+    private sealed class Mark(TrainingActivity owner, string task) : IDisposable
+    {
+        public void Dispose() => owner._running.TryRemove(task, out _);
+    }
+}

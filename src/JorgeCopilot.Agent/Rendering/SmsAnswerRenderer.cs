@@ -1,35 +1,93 @@
-using System.Text;
+using System.Text.RegularExpressions;
 
 namespace JorgeCopilot.Agent.Rendering;
 
-/// <summary>Plain text within three SMS parts: headline, key facts, then the first rows of a table, cut at a word boundary.</summary>
-public sealed class SmsAnswerRenderer : IAnswerRenderer
+/// <summary>
+/// The one SMS rendering of an answer (the chat API's "sms" format and the SMS channels both use it): no Markdown,
+/// links cut to host and path, the headline, facts as "Label: value" lines, the top five table rows numbered, and the
+/// whole message cut at a word boundary to fit the segment budget (GSM-7 when every character allows it, see
+/// <see cref="SmsSegments"/>; one emoji would otherwise switch the message to UCS-2 and triple the bill).
+/// </summary>
+public sealed partial class SmsAnswerRenderer : IAnswerRenderer
 {
     public const int MaxSegments = 3;
 
+    private const int MaxRows = 5;
+
     public string Format => "sms";
 
-    public string Render(StructuredAnswer answer)
+    public string Render(StructuredAnswer answer) => Render(answer, MaxSegments);
+
+    public static string Render(StructuredAnswer answer, int maxSegments)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        var sb = new StringBuilder(answer.Text.Replace("\n- ", "\n", StringComparison.Ordinal).ReplaceLineEndings(" ").Trim());
-        foreach (var fact in answer.Facts)
-        {
-            sb.Append(sb.Length > 0 ? " | " : "").Append(fact.Label).Append(": ").Append(fact.Value);
-        }
-
+        var lines = new List<string> { PlainText(answer.Text) };
+        lines.AddRange(answer.Facts.Select(f => $"{PlainText(f.Label)}: {PlainText(f.Value)}"));
         if (answer.Table is { Rows.Count: > 0 } table)
         {
-            var index = 0;
-            foreach (var row in table.Rows)
+            var rank = 1;
+            foreach (var row in table.Rows.Take(MaxRows))
             {
-                index++;
-                sb.Append(index == 1 ? (sb.Length > 0 ? " | " : "") : "; ").Append(string.Join(" ", row.Where(c => c.Length > 0)));
+                lines.Add($"{rank++}. {string.Join(", ", row.Select(PlainText).Where(c => c.Length > 0))}");
             }
         }
 
-        // Every character costs on SMS: blank lines and runs of spaces collapse to one space.
-        var text = string.Join(' ', SmsSegments.ToGsmFriendly(sb.ToString()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return SmsSegments.Fit(text, MaxSegments);
+        return SmsSegments.Fit(string.Join("\n", lines.Where(l => l.Length > 0)), maxSegments);
     }
+
+    /// <summary>Markdown and HTML removed, links shortened, typographic characters mapped to their GSM-7 lookalikes.</summary>
+    public static string PlainText(string? markdown)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return "";
+        }
+
+        var text = MarkdownLink().Replace(markdown, m => $"{m.Groups["text"].Value} ({ShortenLink(m.Groups["url"].Value)})");
+        text = Url().Replace(text, m => ShortenLink(m.Value));
+        text = HtmlTag().Replace(text, "");
+        text = Heading().Replace(text, "");
+        text = Bullet().Replace(text, "- ");
+        text = Emphasis().Replace(text, m => m.Groups["inner"].Value);
+        text = SmsSegments.ToGsmFriendly(text.Replace("`", "", StringComparison.Ordinal));
+        return BlankLines().Replace(SpaceRuns().Replace(text, " "), "\n").Trim();
+    }
+
+    /// <summary>"https://www.zillow.com/homedetails/123?utm=x#top" → "zillow.com/homedetails/123".</summary>
+    public static string ShortenLink(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (!Uri.TryCreate(url.TrimEnd('.', ',', ')'), UriKind.Absolute, out var uri))
+        {
+            return url;
+        }
+
+        var host = uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        return (host + uri.AbsolutePath).TrimEnd('/');
+    }
+
+    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\((?<url>https?://[^)\s]+)\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"(?<![\w(])https?://[^\s)]+")]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"<[^>\n]+>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"^\s{0,3}#{1,6}\s*", RegexOptions.Multiline)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^\s*[*+]\s+", RegexOptions.Multiline)]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"(\*\*|__|\*|_|~~)(?<inner>\S(?:.*?\S)?)\1")]
+    private static partial Regex Emphasis();
+
+    // Every character costs on SMS: runs of spaces and blank lines collapse.
+    [GeneratedRegex(@"[ \t]{2,}")]
+    private static partial Regex SpaceRuns();
+
+    [GeneratedRegex(@"\n\s*\n+")]
+    private static partial Regex BlankLines();
 }

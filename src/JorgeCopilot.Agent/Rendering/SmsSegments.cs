@@ -37,7 +37,7 @@ public static class SmsSegments
         return text.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('\u201c', '"').Replace('\u201d', '"')
             .Replace("\u2013", "-", StringComparison.Ordinal).Replace("\u2014", "-", StringComparison.Ordinal)
             .Replace("\u2026", "...", StringComparison.Ordinal).Replace('\u00a0', ' ').Replace("\u2022", "-", StringComparison.Ordinal)
-            .Replace('\u00b7', '-');
+            .Replace('\u00b7', '-').Replace('\u2212', '-');
     }
 
     /// <summary>Cuts <paramref name="text"/> at a word boundary so it fits in <paramref name="maxSegments"/> parts, marking the cut with "...".</summary>
@@ -55,7 +55,7 @@ public static class SmsSegments
         var cut = text;
         while (cut.Length > 0 && Units(cut) + Ellipsis.Length > budget)
         {
-            var space = cut.LastIndexOf(' ', Math.Max(0, cut.Length - 2));
+            var space = cut.LastIndexOfAny([' ', '\n'], Math.Max(0, cut.Length - 2));
             cut = space > budget / 2 ? cut[..space] : cut[..^1];
         }
 
@@ -65,6 +65,6 @@ public static class SmsSegments
             cut = cut[..^1];
         }
 
-        return cut.TrimEnd(' ', ',', ';', ':') + Ellipsis;
+        return cut.TrimEnd(' ', '\n', ',', ';', ':') + Ellipsis;
     }
 }

@@ -29,7 +29,7 @@ public sealed class ChannelReplyRenderer(IOptions<SmsOptions> sms)
 
         if (sms.Value.IsSmsChannel(inbound.ChannelId))
         {
-            reply.Text = SmsTextFormatter.Format(answer, sms.Value.MaxSegments);
+            reply.Text = SmsAnswerRenderer.Render(answer, sms.Value.MaxSegments);
             reply.TextFormat = "plain";
             return reply;
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using JorgeCopilot.Agent;
+using JorgeCopilot.Agent.Rendering;
 using JorgeCopilot.Channels.BotFramework;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,7 @@ public sealed class SmsConversation(CopilotResolver copilot, SmsOptOutStore optO
 
         var reply = await copilot.AskAsync(
             new CopilotRequest(conversationId ?? ConversationIdFor(phoneNumber), text, "sms", phoneNumber), cancellationToken);
-        return SmsTextFormatter.Format(reply.Answer, o.MaxSegments);
+        return SmsAnswerRenderer.Render(reply.Answer, o.MaxSegments);
     }
 
     /// <summary>A stable dialogue key per number that does not put the number itself into conversation ids and logs.</summary>

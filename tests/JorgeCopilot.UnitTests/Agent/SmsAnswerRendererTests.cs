@@ -1,15 +1,14 @@
 using JorgeCopilot.Agent.Rendering;
-using JorgeCopilot.Channels.Sms;
 using Shouldly;
 
-namespace JorgeCopilot.UnitTests.Channels;
+namespace JorgeCopilot.UnitTests.Agent;
 
-public sealed class SmsTextFormatterTests
+public sealed class SmsAnswerRendererTests
 {
     [Fact]
     public void Markdown_is_removed_and_links_are_shortened()
     {
-        var text = SmsTextFormatter.PlainText("## Hot leads\n**Ana Garcia** is _very_ likely to convert \u2014 see [the listing](https://www.zillow.com/homedetails/123/?utm_source=x#photos) or https://example.com/a/b?x=1.");
+        var text = SmsAnswerRenderer.PlainText("## Hot leads\n**Ana Garcia** is _very_ likely to convert \u2014 see [the listing](https://www.zillow.com/homedetails/123/?utm_source=x#photos) or https://example.com/a/b?x=1.");
 
         text.ShouldNotContain("**");
         text.ShouldNotContain("##");
@@ -20,31 +19,18 @@ public sealed class SmsTextFormatterTests
         text.ShouldNotContain("utm_source");
     }
 
-    [Theory]
-    [InlineData(160, 1)]
-    [InlineData(161, 2)]
-    [InlineData(306, 2)]
-    [InlineData(307, 3)]
-    public void Gsm7_segments_follow_160_and_153(int length, int segments) =>
-        SmsTextFormatter.Segments(new string('a', length)).ShouldBe(segments);
-
     [Fact]
-    public void One_non_gsm_character_switches_to_ucs2_budget()
+    public void One_emoji_switches_to_the_ucs2_budget()
     {
         var text = new string('a', 80) + "\U0001F600";
-        SmsTextFormatter.IsGsm7(text).ShouldBeFalse();
-        SmsTextFormatter.Segments(text).ShouldBe(2);
-        SmsTextFormatter.Segments(new string('a', 80)).ShouldBe(1);
+        SmsSegments.IsGsm7(text).ShouldBeFalse();
+        SmsSegments.Count(text).ShouldBe(2);
+        SmsSegments.Count(new string('a', 80)).ShouldBe(1);
+        SmsSegments.Count(new string('a', 159) + "\u20AC").ShouldBe(2);
     }
 
     [Fact]
-    public void Extension_characters_count_twice()
-    {
-        SmsTextFormatter.Segments(new string('a', 159) + "\u20AC").ShouldBe(2);
-    }
-
-    [Fact]
-    public void Long_answers_fit_three_segments_and_end_with_an_ellipsis()
+    public void Long_answers_fit_the_segment_budget_and_end_with_an_ellipsis()
     {
         var answer = new StructuredAnswer(string.Join(' ', Enumerable.Repeat("The market in Seattle keeps cooling slowly.", 40)))
         {
@@ -52,24 +38,27 @@ public sealed class SmsTextFormatterTests
             Facts = [new AnswerFact("Median value", "$812,000", "Pricing.market_trends")],
         };
 
-        var sms = SmsTextFormatter.Format(answer, 3);
+        var sms = SmsAnswerRenderer.Render(answer, 3);
+        var oneSegment = SmsAnswerRenderer.Render(answer, 1);
 
-        SmsTextFormatter.Segments(sms).ShouldBeLessThanOrEqualTo(3);
+        SmsSegments.Count(sms).ShouldBeLessThanOrEqualTo(3);
         sms.ShouldEndWith("...");
         sms.Length.ShouldBeGreaterThan(400);
+        SmsSegments.Count(oneSegment).ShouldBe(1);
+        oneSegment.Length.ShouldBeGreaterThan(140);
     }
 
     [Fact]
     public void Facts_and_table_rows_become_plain_lines()
     {
-        var answer = new StructuredAnswer("Your hottest leads:")
+        var answer = new StructuredAnswer("Your **hottest** leads:")
         {
             Kind = "ranked-leads",
             Table = new AnswerTable(["Lead", "Probability"], [["Ana Garcia", "72%"], ["Bo Chen", "64%"]], "LeadScoring.rank_leads"),
             Facts = [new AnswerFact("Model", "v3", "LeadScoring.rank_leads")],
         };
 
-        var sms = SmsTextFormatter.Format(answer);
+        var sms = new SmsAnswerRenderer().Render(answer);
 
         sms.ShouldBe("Your hottest leads:\nModel: v3\n1. Ana Garcia, 72%\n2. Bo Chen, 64%");
     }

@@ -45,27 +45,45 @@ public sealed class RetrainingJob(IServiceProvider services, IOptions<Retraining
 
         var outcomes = new List<TrainingOutcome>();
         var registry = services.GetRequiredService<IModelRegistry>();
-        var activity = services.GetRequiredService<TrainingActivity>();
+        var pending = new List<IModelTrainer>();
         foreach (var trainer in services.GetServices<IModelTrainer>()
                      .Where(t => settings.Tasks.Count == 0 || settings.Tasks.Contains(t.Task, StringComparer.OrdinalIgnoreCase)))
         {
-            if (missingOnly && await registry.GetChampionSummaryAsync(trainer.Task, cancellationToken) is not null)
+            if (!missingOnly || await registry.GetChampionSummaryAsync(trainer.Task, cancellationToken) is null)
             {
-                continue;
+                pending.Add(trainer);
             }
+        }
 
-            using var training = activity.Begin(trainer.Task);
-            try
+        // Every task of this run counts as being trained from the start, so /health does not tell the owner to train
+        // pricing by hand while lead scoring is still ahead of it in the queue.
+        var activity = services.GetRequiredService<TrainingActivity>();
+        var marks = pending.Select(t => activity.Begin(t.Task)).ToList();
+        try
+        {
+            for (var i = 0; i < pending.Count; i++)
             {
-                var outcome = await trainer.TrainAsync(new TrainingRequest(), null, cancellationToken);
-                outcomes.Add(outcome);
-                logger.LogInformation("Retrained {Task}: v{Version} {Algorithm}, promoted {Promoted}", outcome.Task, outcome.Version, outcome.Algorithm, outcome.PromotedToChampion);
+                var trainer = pending[i];
+                try
+                {
+                    var outcome = await trainer.TrainAsync(new TrainingRequest(), null, cancellationToken);
+                    outcomes.Add(outcome);
+                    logger.LogInformation("Retrained {Task}: v{Version} {Algorithm}, promoted {Promoted}", outcome.Task, outcome.Version, outcome.Algorithm, outcome.PromotedToChampion);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException)
+                {
+                    // One task without enough data must not stop the others.
+                    logger.LogWarning(ex, "Retraining {Task} failed", trainer.Task);
+                }
+                finally
+                {
+                    marks[i].Dispose();
+                }
             }
-            catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException)
-            {
-                // One task without enough data must not stop the others.
-                logger.LogWarning(ex, "Retraining {Task} failed", trainer.Task);
-            }
+        }
+        finally
+        {
+            marks.ForEach(m => m.Dispose());
         }
 
         return outcomes;

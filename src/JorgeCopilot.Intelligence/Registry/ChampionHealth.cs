@@ -31,7 +31,7 @@ public sealed class ChampionHealth(string task, Func<CancellationToken, Task<(in
         if (champion is not { } loaded)
         {
             return training?.StartedAt(task) is { } started
-                ? HealthContribution.Degraded($"No {task} model yet: training started at {started.UtcDateTime:HH:mm:ss} UTC and is under way.")
+                ? HealthContribution.Degraded($"No {task} model yet: a training run started at {started.UtcDateTime:HH:mm:ss} UTC and is under way.")
                 : HealthContribution.Degraded($"No {task} model trained yet; run `jorge train {task}`.");
         }
 

@@ -23,6 +23,15 @@ public sealed class TrainingActivity(TimeProvider clock)
 
     private sealed class Mark(TrainingActivity owner, string task) : IDisposable
     {
-        public void Dispose() => owner._running.TryRemove(task, out _);
+        private int _disposed;
+
+        // Idempotent: a run ends each task's mark when that task is done and again, harmlessly, when the run ends.
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner._running.TryRemove(task, out _);
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ public sealed class ChampionHealthTests
 
         var after = await health.CheckAsync(Ct);
         during.State.ShouldBe(HealthState.Degraded);
-        during.Description.ShouldContain("training started at");
+        during.Description.ShouldContain("training run started at");
         during.Description.ShouldContain("under way");
         after.Description.ShouldContain("jorge train pricing");
     }

@@ -1,3 +1,5 @@
+using JorgeCopilot.Intelligence.Pricing;
+
 namespace JorgeCopilot.Intelligence.Market;
 
 /// <summary>Robust z-scores: 0.6745·(x − median)/MAD, which a few outliers cannot inflate the way they inflate a standard deviation.</summary>
@@ -14,8 +16,8 @@ public static class RobustZScore
             return [];
         }
 
-        var median = Median(values);
-        var mad = Median(values.Select(v => Math.Abs(v - median)).ToArray());
+        var median = PriceMetrics.Median(values);
+        var mad = PriceMetrics.Median(values.Select(v => Math.Abs(v - median)));
         if (mad < 1e-12)
         {
             // More than half the points are identical: anything different is infinitely surprising on this scale,
@@ -25,12 +27,5 @@ public static class RobustZScore
         }
 
         return values.Select(v => 0.6745 * (v - median) / mad).ToArray();
-    }
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

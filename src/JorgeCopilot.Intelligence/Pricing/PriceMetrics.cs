@@ -35,6 +35,7 @@ public static class PriceMetrics
         };
     }
 
+    /// <summary>Median of the non-NaN values (NaN when there are none); the one median the pricing and market code use.</summary>
     public static double Median(IEnumerable<double> values)
     {
         var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();

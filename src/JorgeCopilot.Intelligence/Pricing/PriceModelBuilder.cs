@@ -173,20 +173,13 @@ public static class PriceModelBuilder
         var firstPass = new double[rows.Length];
         FillOutOfFold(ml, index, rows, fit, options with { Members = 1 }, firstPass, progress, "Screening for non-market sales");
         var errors = rows.Select((r, i) => Math.Abs(r.Label - firstPass[i])).ToArray();
-        var limit = options.ScreenMultiple * Median(errors);
+        var limit = options.ScreenMultiple * PriceMetrics.Median(errors);
         for (var i = 0; i < rows.Length; i++)
         {
             fit[i] = errors[i] <= limit;
         }
 
         return fit;
-    }
-
-    private static double Median(double[] values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>Scores every sale with trees fitted on the other folds' sales (only those marked in <paramref name="fit"/>).</summary>

@@ -24,8 +24,23 @@ public sealed class TreeShapExplainer : IScoreExplainer
     public const int DefaultTableBudget = 2_000_000;
 
     private readonly TreeEnsemble _ensemble;
-    // Per tree: its leaves with their tables, or null when the tree is explained per row by recursion.
-    private readonly LeafPath[]?[] _tabulated;
+    // Tabulated leaves, flattened into a few contiguous arrays. A row visits every leaf of every tree (about 55,000 per
+    // price-model member), so this loop is the explanation's cost: flat arrays plus a branch-free pattern made a
+    // valuation about 25% faster than one object per leaf with a branch per split (ValuationBenchmarks).
+    // Tree t's leaves are [_firstLeaf[t], _firstLeaf[t + 1]); a tree with none of them and splits is explained by recursion.
+    private readonly bool[] _isTabulated;
+    private readonly int[] _firstLeaf;
+    // Per leaf: its path entries [_pathStart[l], _pathStart[l + 1]), its distinct features [_featureStart[l], _featureStart[l + 1])
+    // and where its 2^u × u table begins.
+    private readonly int[] _pathStart;
+    private readonly int[] _featureStart;
+    private readonly int[] _tableStart;
+    // Per path entry: the internal node, whether the path goes left there, and the slot of its feature among the leaf's features.
+    private readonly int[] _pathNode;
+    private readonly byte[] _pathLeft;
+    private readonly byte[] _pathSlot;
+    private readonly int[] _leafFeature;
+    private readonly double[] _table;
     private readonly int _maxNodes;
     private readonly int _maxDepth;
 
@@ -44,10 +59,14 @@ public sealed class TreeShapExplainer : IScoreExplainer
         ExpectedValue = ensemble.Bias + ensemble.Trees.Sum(t => t.ExpectedValue);
         _maxNodes = ensemble.Trees.Count == 0 ? 0 : ensemble.Trees.Max(t => t.Left.Length);
         _maxDepth = ensemble.Trees.Count == 0 ? 0 : ensemble.Trees.Max(t => t.MaxDepth);
-        _tabulated = new LeafPath[]?[ensemble.Trees.Count];
+        var trees = ensemble.Trees.Count;
+        _isTabulated = new bool[trees];
+        _firstLeaf = new int[trees + 1];
+        var chosen = new List<LeafPath>();
         var remaining = (long)tableBudget;
-        for (var t = 0; t < _tabulated.Length; t++)
+        for (var t = 0; t < trees; t++)
         {
+            _firstLeaf[t] = chosen.Count;
             var leaves = LeafPath.Read(ensemble.Trees[t]);
             var size = leaves.Sum(l => (long)l.Features.Length << l.Features.Length);
             if (leaves.Length == 0 || leaves.Any(l => l.Features.Length > MaxTabulatedFeatures) || size > remaining)
@@ -55,18 +74,44 @@ public sealed class TreeShapExplainer : IScoreExplainer
                 continue;
             }
 
-            foreach (var leaf in leaves)
-            {
-                leaf.Tabulate();
-            }
-
-            _tabulated[t] = leaves;
+            chosen.AddRange(leaves);
+            _isTabulated[t] = true;
             remaining -= size;
         }
 
-        TableValues = tableBudget - remaining;
+        _firstLeaf[trees] = chosen.Count;
+        _pathStart = new int[chosen.Count + 1];
+        _featureStart = new int[chosen.Count + 1];
+        _tableStart = new int[chosen.Count];
+        _pathNode = new int[chosen.Sum(l => l.Nodes.Length)];
+        _pathLeft = new byte[_pathNode.Length];
+        _pathSlot = new byte[_pathNode.Length];
+        _leafFeature = new int[chosen.Sum(l => l.Features.Length)];
+        _table = new double[tableBudget - remaining];
+        int path = 0, feature = 0, table = 0;
+        for (var l = 0; l < chosen.Count; l++)
+        {
+            var leaf = chosen[l];
+            _pathStart[l] = path;
+            _featureStart[l] = feature;
+            _tableStart[l] = table;
+            for (var k = 0; k < leaf.Nodes.Length; k++, path++)
+            {
+                _pathNode[path] = leaf.Nodes[k];
+                _pathLeft[path] = leaf.WentLeft[k] ? (byte)1 : (byte)0;
+                _pathSlot[path] = (byte)leaf.Slot[k];
+            }
+
+            leaf.Features.CopyTo(_leafFeature, feature);
+            feature += leaf.Features.Length;
+            table += leaf.Tabulate(_table.AsSpan(table));
+        }
+
+        _pathStart[chosen.Count] = path;
+        _featureStart[chosen.Count] = feature;
+        TableValues = _table.Length;
         var splitTrees = ensemble.Trees.Count(t => t.Left.Length > 0);
-        TabulatedTreeShare = splitTrees == 0 ? 1 : _tabulated.Count(t => t is not null) / (double)splitTrees;
+        TabulatedTreeShare = splitTrees == 0 ? 1 : _isTabulated.Count(t => t) / (double)splitTrees;
     }
 
     public int FeatureCount => _ensemble.FeatureCount;
@@ -87,7 +132,7 @@ public sealed class TreeShapExplainer : IScoreExplainer
         }
 
         var phi = new double[FeatureCount];
-        Span<bool> goesLeft = _maxNodes <= 512 ? stackalloc bool[_maxNodes] : new bool[_maxNodes];
+        Span<byte> goesLeft = _maxNodes <= 512 ? stackalloc byte[_maxNodes] : new byte[_maxNodes];
         PathElement[]? path = null;
         var trees = _ensemble.Trees;
         for (var t = 0; t < trees.Count; t++)
@@ -98,7 +143,7 @@ public sealed class TreeShapExplainer : IScoreExplainer
                 continue; // a single-leaf tree adds only to the expected value
             }
 
-            if (_tabulated[t] is not { } leaves)
+            if (!_isTabulated[t])
             {
                 path ??= new PathElement[(_maxDepth + 3) * (_maxDepth + 4) / 2];
                 Recurse(tree, features, phi, 0, path, 0, 0, 1, 1, -1);
@@ -108,16 +153,38 @@ public sealed class TreeShapExplainer : IScoreExplainer
             for (var n = 0; n < tree.Left.Length; n++)
             {
                 // ML.NET sends a row left when its value is <= the threshold (NaN goes right).
-                goesLeft[n] = features[tree.Feature[n]] <= tree.Threshold[n];
+                goesLeft[n] = features[tree.Feature[n]] <= tree.Threshold[n] ? (byte)1 : (byte)0;
             }
 
-            foreach (var leaf in leaves)
+            for (var leaf = _firstLeaf[t]; leaf < _firstLeaf[t + 1]; leaf++)
             {
-                leaf.AddContributions(goesLeft, phi);
+                AddContributions(leaf, goesLeft, phi);
             }
         }
 
         return new FeatureAttribution(ExpectedValue, phi);
+    }
+
+    /// <summary>
+    /// Adds one tabulated leaf's contributions: the row's pattern has bit j set when the row follows every split of the
+    /// leaf's j-th feature on the path (a row that leaves the path at any of them does not "follow" that feature).
+    /// </summary>
+    private void AddContributions(int leaf, ReadOnlySpan<byte> goesLeft, double[] phi)
+    {
+        var first = _featureStart[leaf];
+        var u = _featureStart[leaf + 1] - first;
+        var pattern = (1 << u) - 1;
+        for (var k = _pathStart[leaf]; k < _pathStart[leaf + 1]; k++)
+        {
+            // Branch-free: whether a row leaves the path at a split is a coin flip to the branch predictor.
+            pattern &= ~((goesLeft[_pathNode[k]] ^ _pathLeft[k]) << _pathSlot[k]);
+        }
+
+        var offset = _tableStart[leaf] + pattern * u;
+        for (var j = 0; j < u; j++)
+        {
+            phi[_leafFeature[first + j]] += _table[offset + j];
+        }
     }
 
     private static void Recurse(TreeEnsemble.Tree tree, ReadOnlySpan<float> x, double[] phi, int node,
@@ -270,9 +337,6 @@ public sealed class TreeShapExplainer : IScoreExplainer
 
         public double Value { get; }
 
-        /// <summary>Contributions per pattern: <c>Table[pattern * u + j]</c>, once <see cref="Tabulate"/> has run.</summary>
-        public double[]? Table { get; private set; }
-
         public static LeafPath[] Read(TreeEnsemble.Tree tree)
         {
             if (tree.Left.Length == 0)
@@ -328,10 +392,10 @@ public sealed class TreeShapExplainer : IScoreExplainer
             return new LeafPath([.. nodes], [.. directions], slot, [.. features], [.. zero], tree.LeafValue[leaf]);
         }
 
-        public void Tabulate()
+        /// <summary>Writes the contributions for every pattern to <paramref name="table"/> (<c>[pattern * u + j]</c>); returns how many.</summary>
+        public int Tabulate(Span<double> table)
         {
             var u = Features.Length;
-            var table = new double[u << u];
             var scratch = new LeafScratch(u);
             for (var pattern = 0; pattern < 1 << u; pattern++)
             {
@@ -341,30 +405,10 @@ public sealed class TreeShapExplainer : IScoreExplainer
                 }
 
                 Compute(scratch);
-                Array.Copy(scratch.Contribution, 0, table, pattern * u, u);
+                scratch.Contribution.AsSpan(0, u).CopyTo(table[(pattern * u)..]);
             }
 
-            Table = table;
-        }
-
-        public void AddContributions(ReadOnlySpan<bool> goesLeft, double[] phi)
-        {
-            var u = Features.Length;
-            var pattern = (1 << u) - 1;
-            for (var k = 0; k < Nodes.Length; k++)
-            {
-                if (goesLeft[Nodes[k]] != WentLeft[k])
-                {
-                    pattern &= ~(1 << Slot[k]);
-                }
-            }
-
-            var table = Table!;
-            var offset = pattern * u;
-            for (var j = 0; j < u; j++)
-            {
-                phi[Features[j]] += table[offset + j];
-            }
+            return u << u;
         }
 
         /// <summary>

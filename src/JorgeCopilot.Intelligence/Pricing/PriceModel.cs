@@ -18,8 +18,8 @@ public sealed class PriceModel
     };
 
     /// <summary>
-    /// Precomputed TreeSHAP values per member (8 bytes each). The price model's 1,700 depth-5 trees need about 4 million
-    /// to be explained entirely from tables (roughly 30 MB, which halves a valuation's explanation time against the
+    /// Precomputed TreeSHAP values per member (8 bytes each). Each member's 1,700 depth-5 trees need about 4 million
+    /// to be explained entirely from tables (roughly 34 MB, which halves a valuation's explanation time against the
     /// shared 2 million default); the cap keeps a model trained with other settings from growing without bound.
     /// </summary>
     public const int ExplainerTableBudget = 6_000_000;

@@ -33,8 +33,12 @@ public sealed record PriceModelOptions
     public double RecentShare { get; init; } = 0.15;
     /// <summary>Also fit one model per fold so every training sale gets an out-of-fold value (for undervalued homes).</summary>
     public bool OutOfFold { get; init; }
-    /// <summary>How many LightGBM ensembles (seeds Seed, Seed+1, ...) are averaged.</summary>
-    public int Members { get; init; } = 1;
+    /// <summary>
+    /// How many LightGBM ensembles (seeds Seed, Seed+1, ...) are averaged. Two cut median error by about 0.05 point on
+    /// both inner splits (7.11% → 7.05% random, 8.21% → 8.17% time; three gave no more) at twice the training and
+    /// explanation time, which the flattened TreeSHAP tables keep near 3 ms per valuation.
+    /// </summary>
+    public int Members { get; init; } = 2;
     public int Threads { get; init; } = 2;
 }
 

@@ -67,6 +67,9 @@ public sealed class HedonicModel
         return sum;
     }
 
+    /// <summary>The fitted market trend between two dates (log price change), the same for every home.</summary>
+    public double TimeEffect(DateOnly from, DateOnly to) => _coefficients[Terms] * (to.DayNumber - from.DayNumber) / 365.0;
+
     private static double[] Terms_(HomeFeatures h, DateOnly date)
     {
         var renovated = h.YearRenovated > 0 ? h.YearRenovated : h.YearBuilt;

@@ -3,7 +3,9 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// <summary>
 /// Location aggregates computed only from a pool of known sales (the training sales), never from the home being valued:
 /// the query always excludes the home's own parcel, and during training it also excludes the query's fold so every
-/// training row sees out-of-fold neighbours, exactly as an unseen home would at prediction time.
+/// training row sees out-of-fold neighbours, exactly as an unseen home would at prediction time. Prices and prices per
+/// sq ft are time-adjusted to the pool's latest sale date; the location premiums are residuals of the quality
+/// regression, which already includes the date.
 /// </summary>
 public sealed class NeighborhoodIndex
 {
@@ -43,15 +45,21 @@ public sealed class NeighborhoodIndex
         _fold = new int[n];
         var latitudes = _sales.Select(s => s.Home.Latitude).Where(l => !double.IsNaN(l)).ToArray();
         _kmPerLongitude = KmPerLongitude(latitudes.Length > 0 ? latitudes.Average() : 47.5);
+        // Every pool price is brought to the market level of the latest sale along the quality regression's date
+        // trend, as an appraiser time-adjusts comparables: a neighbour sold ten months earlier in a rising market
+        // would otherwise read as a cheaper location. (Inner splits: about −0.01 point of median error on three random
+        // splits and −0.04 on two time-ordered ones.)
+        var level = n > 0 ? _sales.Max(s => s.SaleDate) : default;
         for (var i = 0; i < n; i++)
         {
             var s = _sales[i];
             (_x[i], _y[i]) = Project(s.Home.Latitude, s.Home.Longitude);
             _logPrice[i] = Math.Log(s.Price);
+            _residual[i] = _logPrice[i] - Hedonic.Predict(s.Home, s.SaleDate);
+            _logPrice[i] += Hedonic.TimeEffect(s.SaleDate, level);
             _logSqft[i] = Math.Log(s.Home.LivingSqft);
             _logPpsf[i] = _logPrice[i] - _logSqft[i];
             _grade[i] = s.Home.Grade;
-            _residual[i] = _logPrice[i] - Hedonic.Predict(s.Home, s.SaleDate);
             _fold[i] = ParcelHash.Fold(s.ParcelId, Folds);
             _foldSum[_fold[i]] += _logPpsf[i];
             _foldCount[_fold[i]]++;

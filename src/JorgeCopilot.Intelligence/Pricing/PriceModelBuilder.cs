@@ -12,7 +12,8 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// <para>
 /// Non-market sales (family transfers, distressed or partial-interest sales) are screened out of fitting first: a sale
 /// whose out-of-fold error exceeds <see cref="PriceModelOptions.ScreenMultiple"/> × the median out-of-fold error is
-/// not fitted, because squared loss lets a few of them bend the trees for the ordinary homes around them. Screened
+/// not fitted, because squared loss lets a few of them bend the trees for the ordinary homes around them, and one whose
+/// error is above <see cref="PriceModelOptions.DownweightMultiple"/> × the median is fitted at a reduced weight. Screened
 /// sales still count everywhere a model is judged: they stay in the conformal calibration residuals, in the location
 /// pool, and (in the eval) in every test split, so intervals and measured errors include them.
 /// </para>
@@ -118,7 +119,7 @@ public static class PriceModelBuilder
             ScreenedSales: fit.Count(f => !f),
             FirstSale: dates.Min(),
             LastSale: dates.Max(),
-            Algorithm: $"LightGBM regression on log price, mean of {options.Members} seeds ({options.Iterations} trees, {options.Leaves} leaves, seed {options.Seed}); {options.Calibration.ToString().ToLowerInvariant()} conformal; {fit.Count(f => !f):N0} likely non-market sales not fitted");
+            Algorithm: $"LightGBM regression on log price, mean of {options.Members} seeds ({options.Iterations} trees, {options.Leaves} leaves, seed {options.Seed}); {options.Calibration.ToString().ToLowerInvariant()} conformal; {fit.Count(f => !f):N0} likely non-market sales not fitted, {rows.Count(r => r.Weight is > 0 and < 1):N0} down-weighted");
         return new PriceModel(members, index, conformal, outOfFold, fit.Select(f => !f).ToArray(), info);
     }
 
@@ -159,7 +160,8 @@ public static class PriceModelBuilder
 
     /// <summary>
     /// Which sales the trees are fitted on: all of them, less those whose out-of-fold error (from a first cross-fit on
-    /// every sale) is more than <see cref="PriceModelOptions.ScreenMultiple"/> times the median out-of-fold error.
+    /// every sale) is more than <see cref="PriceModelOptions.ScreenMultiple"/> times the median out-of-fold error. Also
+    /// sets each row's fitting weight (<see cref="FitWeight"/>).
     /// </summary>
     internal static bool[] Screen(MLContext ml, NeighborhoodIndex index, PriceRow[] rows, PriceModelOptions options, IProgress<string>? progress)
     {
@@ -173,13 +175,29 @@ public static class PriceModelBuilder
         var firstPass = new double[rows.Length];
         FillOutOfFold(ml, index, rows, fit, options with { Members = 1 }, firstPass, progress, "Screening for non-market sales");
         var errors = rows.Select((r, i) => Math.Abs(r.Label - firstPass[i])).ToArray();
-        var limit = options.ScreenMultiple * PriceMetrics.Median(errors);
+        var median = PriceMetrics.Median(errors);
         for (var i = 0; i < rows.Length; i++)
         {
-            fit[i] = errors[i] <= limit;
+            rows[i].Weight = FitWeight(errors[i], median, options);
+            fit[i] = rows[i].Weight > 0;
         }
 
         return fit;
+    }
+
+    /// <summary>
+    /// A sale's fitting weight from its first-pass error: 1 up to <see cref="PriceModelOptions.DownweightMultiple"/> ×
+    /// the median error, then (knee / error)², and 0 (screened) beyond <see cref="PriceModelOptions.ScreenMultiple"/> × it.
+    /// </summary>
+    internal static float FitWeight(double error, double medianError, PriceModelOptions options)
+    {
+        if (error > options.ScreenMultiple * medianError)
+        {
+            return 0;
+        }
+
+        var knee = options.DownweightMultiple * medianError;
+        return options.DownweightMultiple > 0 && error > knee ? (float)Math.Pow(knee / error, 2) : 1;
     }
 
     /// <summary>Scores every sale with trees fitted on the other folds' sales (only those marked in <paramref name="fit"/>).</summary>
@@ -212,6 +230,7 @@ public static class PriceModelBuilder
             {
                 LabelColumnName = nameof(PriceRow.Label),
                 FeatureColumnName = nameof(PriceRow.Features),
+                ExampleWeightColumnName = nameof(PriceRow.Weight),
                 NumberOfIterations = options.Iterations,
                 LearningRate = options.LearningRate,
                 NumberOfLeaves = options.Leaves,

@@ -25,6 +25,14 @@ public sealed record PriceModelOptions
     /// sales, each roughly a third or more away from what the trees expect of it.
     /// </summary>
     public double ScreenMultiple { get; init; } = 4;
+    /// <summary>
+    /// Sales whose first-pass error lies between this multiple of the median and <see cref="ScreenMultiple"/> are fitted
+    /// at weight (multiple × median error / error)², so the screen steps down smoothly instead of at a cliff; 0 fits
+    /// every unscreened sale at full weight. On top of the time-adjusted location pool it lowered median error on every
+    /// inner split tried (three random, two time-ordered; five seeds each), by 0.035 point random and 0.075 time-ordered
+    /// on average; the two changes together by 0.05 and 0.11.
+    /// </summary>
+    public double DownweightMultiple { get; init; } = 2;
     /// <summary>Share of parcels held out of fitting to calibrate the conformal intervals (split calibration only).</summary>
     public double CalibrationShare { get; init; } = 0.15;
     /// <summary>How the conformal residuals are obtained.</summary>

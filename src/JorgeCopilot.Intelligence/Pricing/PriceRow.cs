@@ -2,7 +2,7 @@ using Microsoft.ML.Data;
 
 namespace JorgeCopilot.Intelligence.Pricing;
 
-/// <summary>ML.NET row: the feature vector and log(sale price).</summary>
+/// <summary>ML.NET row: the feature vector, log(sale price) and the sale's fitting weight.</summary>
 public sealed class PriceRow
 {
     [VectorType(PricingFeatures.Count)]
@@ -10,4 +10,7 @@ public sealed class PriceRow
 
     /// <summary>log(sale price).</summary>
     public float Label { get; set; }
+
+    /// <summary>How much the sale counts in fitting (below 1 for a likely non-market sale; see <see cref="PriceModelBuilder"/>).</summary>
+    public float Weight { get; set; } = 1;
 }

@@ -43,9 +43,44 @@ public sealed class PriceModelTests
         var reference = withoutOwnSale.Describe(subject.Home, subject.ParcelId);
         var leaked = withOwnSale.Describe(subject.Home, "someone-else");
 
-        // Equal up to the tiny change the extra sale makes to the pool's mean latitude (the km-per-degree scale).
-        excluded.NearLogPpsf.ShouldBe(reference.NearLogPpsf, 1e-6);
+        // Equal up to the small change the extra sale makes to pool-wide fits: the quality regression's date trend (by
+        // which neighbours are time-adjusted) and the pool's mean latitude (the km-per-degree scale).
+        excluded.NearLogPpsf.ShouldBe(reference.NearLogPpsf, 0.02);
         leaked.NearLogPpsf.ShouldBeGreaterThan(reference.NearLogPpsf + 0.1);
+    }
+
+    [Fact]
+    public void Location_features_bring_neighbours_to_the_latest_market_level()
+    {
+        // The same homes, but in a market rising 12% a year: a neighbour sold a year before the latest sale counts at
+        // today's level, not at the cheaper price it fetched then.
+        var flat = SyntheticSales.Generate(600);
+        var start = flat.Min(s => s.SaleDate);
+        var rising = flat.Select(s => s with { Price = s.Price * Math.Exp(0.12 * Years(start, s.SaleDate)) }).ToList();
+        var latest = Years(start, flat.Max(s => s.SaleDate));
+        var subject = flat[7];
+
+        var flatNear = new NeighborhoodIndex(flat).Describe(subject.Home, subject.ParcelId);
+        var risingNear = new NeighborhoodIndex(rising).Describe(subject.Home, subject.ParcelId);
+
+        // Unadjusted, the gap would be the trend at the neighbours' average sale date (about half of it).
+        (risingNear.NearLogPpsf - flatNear.NearLogPpsf).ShouldBe(0.12 * latest, 0.015);
+        (risingNear.ZipLogPpsf - flatNear.ZipLogPpsf).ShouldBe(0.12 * latest, 0.015);
+        risingNear.NearPremium.ShouldBe(flatNear.NearPremium, 0.015);
+
+        static double Years(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / 365.0;
+    }
+
+    [Fact]
+    public void Fitting_weight_steps_down_between_the_knee_and_the_screen()
+    {
+        var options = new PriceModelOptions { DownweightMultiple = 2, ScreenMultiple = 4 };
+
+        PriceModelBuilder.FitWeight(0.15, 0.1, options).ShouldBe(1f);
+        PriceModelBuilder.FitWeight(0.3, 0.1, options).ShouldBe((float)(4.0 / 9), 1e-6f);
+        PriceModelBuilder.FitWeight(0.39, 0.1, options).ShouldBeGreaterThan(0.25f);
+        PriceModelBuilder.FitWeight(0.41, 0.1, options).ShouldBe(0f);
+        PriceModelBuilder.FitWeight(0.3, 0.1, options with { DownweightMultiple = 0 }).ShouldBe(1f);
     }
 
     [Fact]

@@ -62,6 +62,7 @@ public sealed class PricingEvalSuite(DataLocator data) : IEvalSuite
                     $"Location features come from training sales only (out-of-fold within training), with neighbours' prices time-adjusted to the latest training sale. Sales whose out-of-fold error on a first pass is over {Options.ScreenMultiple}× the median are left out of fitting and those over {Options.DownweightMultiple}× it are down-weighted (never out of calibration or test). " +
                     "Random holdout: intervals are cross-fit conformal (out-of-fold residuals of every training sale; the trees are then fitted on all of them). Time-ordered holdout: forward-looking conformal, residuals of the latest 15% of training sales from trees fitted on the earlier ones, then the trees refitted on every training sale.",
                     $"Model: {random.Model.Info.Algorithm}. r2 is on log price.",
+                    "Peer baseline on the same splits (xgboost on the raw columns): /usr/bin/python3 evals/baselines/pricing_baseline.py ../shared/data.",
                 ],
             },
         ];

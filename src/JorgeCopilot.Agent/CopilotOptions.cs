@@ -21,6 +21,12 @@ public sealed class CopilotOptions
     /// <summary>Longest question accepted; longer text gets a clear "too long" answer instead of being processed.</summary>
     public int MaxQuestionLength { get; set; } = 2000;
 
+    /// <summary>Jorge's own market: "and Portland?" means the Portland nearest to it (same state first, then <see cref="NearbyStates"/>).</summary>
+    public string HomeMarket { get; set; } = "Seattle, WA";
+
+    /// <summary>States preferred after the home market's own when a place name exists in several (two-letter codes, in order).</summary>
+    public IList<string> NearbyStates { get; set; } = ["OR", "ID", "CA", "MT", "NV"];
+
     public bool IsOpenAI => string.Equals(Provider, OpenAIProvider, StringComparison.OrdinalIgnoreCase);
 }
 

@@ -50,12 +50,11 @@ public sealed class CopilotService(
         try
         {
             var state = await dialogues.LoadAsync(conversationId, cancellationToken);
-            var turn = new PlannerTurn(state);
             var chatOptions = new ChatOptions { Tools = [.. toolset.Tools], ToolMode = ChatToolMode.Auto };
             if (!options.Value.IsOpenAI)
             {
-                // The turn object never goes to a remote model: only the in-process planner reads it.
-                chatOptions.AdditionalProperties = new AdditionalPropertiesDictionary { [PlannerTurn.Key] = turn };
+                // The dialogue state never goes to a remote model: only the in-process planner reads it.
+                chatOptions.AdditionalProperties = new AdditionalPropertiesDictionary { [PlannerAnswerContent.StateKey] = state };
             }
 
             List<ChatMessage> messages = [new(ChatRole.System, prompts.Get("system.md"))];
@@ -68,7 +67,9 @@ public sealed class CopilotService(
             messages.Add(new ChatMessage(ChatRole.User, text));
             var response = await chatClient.GetResponseAsync(messages, chatOptions, cancellationToken);
             var calls = ToolCalls(response);
-            var answer = turn.Answer ?? FromModel(response);
+            var planned = response.Messages.SelectMany(m => m.Contents.OfType<PlannerAnswerContent>()).LastOrDefault();
+            var answer = planned?.Answer ?? FromModel(response);
+            state = planned?.State ?? state;
             state.Turns++;
             if (options.Value.IsOpenAI)
             {
@@ -100,15 +101,22 @@ public sealed class CopilotService(
 
     private string CapabilityList() => Planning.CapabilityList.Describe(prompts, toolset.Specs);
 
-    private List<ToolCallRecord> ToolCalls(ChatResponse response) =>
-        response.Messages.SelectMany(m => m.Contents.OfType<FunctionCallContent>())
+    private List<ToolCallRecord> ToolCalls(ChatResponse response)
+    {
+        var results = response.Messages.SelectMany(m => m.Contents.OfType<FunctionResultContent>())
+            .GroupBy(r => r.CallId).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        return response.Messages.SelectMany(m => m.Contents.OfType<FunctionCallContent>())
             .Select(c =>
             {
                 var spec = toolset.FindByWireName(c.Name);
                 return new ToolCallRecord(spec?.Plugin ?? "", spec?.Function ?? c.Name,
-                    (c.Arguments ?? new Dictionary<string, object?>()).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
+                    (c.Arguments ?? new Dictionary<string, object?>()).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal))
+                {
+                    Result = results.TryGetValue(c.CallId, out var result) && result.Exception is null ? Groundedness.SourceText(result.Result) : null,
+                };
             })
             .ToList();
+    }
 
     /// <summary>An LLM wrote the text; the facts still come from the tool results, tagged with their tool.</summary>
     private StructuredAnswer FromModel(ChatResponse response)

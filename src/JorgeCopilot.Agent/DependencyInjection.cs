@@ -1,10 +1,8 @@
 using JorgeCopilot.Agent.Dialogue;
-using JorgeCopilot.Agent.Evaluation;
 using JorgeCopilot.Agent.Kernel;
 using JorgeCopilot.Agent.Planning;
 using JorgeCopilot.Agent.Prompts;
 using JorgeCopilot.Agent.Rendering;
-using JorgeCopilot.Core.Evaluation;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +18,7 @@ namespace JorgeCopilot.Agent;
 
 public static class DependencyInjection
 {
-    /// <summary>The agent layer: kernel over every registered <see cref="KernelPlugin"/>, the chat client chosen by <c>Copilot:Provider</c>, <see cref="ICopilot"/>, renderers and the routing eval.</summary>
+    /// <summary>The agent layer: kernel over every registered <see cref="KernelPlugin"/>, the chat client chosen by <c>Copilot:Provider</c>, <see cref="ICopilot"/> and the renderers.</summary>
     public static IHostApplicationBuilder AddJorgeAgent(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -46,6 +44,11 @@ public static class DependencyInjection
         services.TryAddSingleton<IPlannerDirectory, StorePlannerDirectory>();
         services.TryAddSingleton<IDialogueStore, StoreDialogueStore>();
         services.TryAddSingleton<AnswerComposer>();
+        services.TryAddSingleton<RegionMatcher>();
+        services.TryAddSingleton<RequestReader>();
+        services.TryAddSingleton<EntityResolver>();
+        services.TryAddSingleton<Clarifier>();
+        services.TryAddSingleton<ArgumentBinder>();
         services.TryAddSingleton<OfflinePlanner>();
         services.TryAddSingleton<PlannerChatClient>();
 
@@ -57,10 +60,11 @@ public static class DependencyInjection
         services.AddChatClient(CreateChatClient).UseKernelFunctionInvocation();
 
         services.TryAddSingleton<ICopilot, CopilotService>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnswerRenderer, MarkdownAnswerRenderer>());
+        services.TryAddSingleton<MarkdownAnswerRenderer>();
+        services.AddSingleton<IAnswerRenderer>(sp => sp.GetRequiredService<MarkdownAnswerRenderer>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnswerRenderer, SmsAnswerRenderer>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAnswerRenderer, PlainTextAnswerRenderer>());
         services.TryAddSingleton<AnswerRenderers>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEvalSuite, RoutingEvalSuite>());
         return services;
     }
 

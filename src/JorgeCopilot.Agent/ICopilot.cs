@@ -20,5 +20,8 @@ public sealed record CopilotRequest(string ConversationId, string Text, string C
 /// <summary>The answer plus the tool calls that produced it (for <c>--json</c>, evals and audits).</summary>
 public sealed record CopilotReply(string ConversationId, StructuredAnswer Answer, IReadOnlyList<ToolCallRecord> ToolCalls);
 
-/// <summary>One plugin call made while answering.</summary>
-public sealed record ToolCallRecord(string Plugin, string Function, IReadOnlyDictionary<string, object?> Arguments);
+/// <summary>One plugin call made while answering, with the tool's result as JSON text (what every number in the answer must come from).</summary>
+public sealed record ToolCallRecord(string Plugin, string Function, IReadOnlyDictionary<string, object?> Arguments)
+{
+    public string? Result { get; init; }
+}

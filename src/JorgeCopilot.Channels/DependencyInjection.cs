@@ -1,5 +1,7 @@
 using JorgeCopilot.Channels.BotFramework;
+using JorgeCopilot.Agent.Rendering;
 using JorgeCopilot.Channels.Sms;
+using JorgeCopilot.Channels.Teams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -39,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<ActivityReceiptStore>();
         services.AddSingleton<SmsOptOutStore>();
         services.AddSingleton<ChannelReplyRenderer>();
+        services.AddSingleton<IAnswerRenderer, TeamsCardAnswerRenderer>();
         services.AddSingleton<TurnErrorHandler>();
         services.AddScoped<CopilotResolver>();
         services.AddScoped<SmsConversation>();

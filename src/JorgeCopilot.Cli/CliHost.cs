@@ -1,6 +1,4 @@
-using JorgeCopilot.Agent;
-using JorgeCopilot.Core;
-using JorgeCopilot.Intelligence;
+using JorgeCopilot.Channels;
 using JorgeCopilot.Evals;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,7 +29,7 @@ public sealed class CliHost : IAsyncDisposable
         });
         // CLI output is for people; framework logs only when something is wrong.
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddJorgeCopilot();
+        builder.AddJorgeCli();
         return builder.Build();
     }
 
@@ -50,12 +48,10 @@ public sealed class CliHost : IAsyncDisposable
 
 public static class CliRegistration
 {
-    /// <summary>Everything the CLI needs. Layers add their own <c>AddXyz()</c> here as they land.</summary>
-    public static IHostApplicationBuilder AddJorgeCopilot(this IHostApplicationBuilder builder)
+    /// <summary>The product's one composition (the same as the API host's) plus the eval runner.</summary>
+    public static IHostApplicationBuilder AddJorgeCli(this IHostApplicationBuilder builder)
     {
-        builder.AddJorgeCore();
-        builder.AddJorgeAgent();
-        builder.Services.AddJorgeIntelligence();
+        builder.AddJorgeCopilot();
         builder.Services.AddJorgeEvals();
         return builder;
     }

@@ -30,6 +30,11 @@ public static class DependencyInjection
     public static IServiceCollection AddJorgeImport(this IServiceCollection services)
     {
         services.AddSingleton<ImportService>();
+        foreach (var importer in ImportService.CoreImporters())
+        {
+            services.AddSingleton(importer);
+        }
+
         services.AddSingleton<IWorkspaceSeeder, WorkspaceSeeder>();
         services.TryAddSingleton<SeedingState>();
         return services;

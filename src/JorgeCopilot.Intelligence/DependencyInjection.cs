@@ -1,7 +1,7 @@
-using JorgeCopilot.Intelligence.LeadScoring;
+using JorgeCopilot.Intelligence.Capabilities;
 using JorgeCopilot.Intelligence.Monitoring;
-using JorgeCopilot.Intelligence.Pricing;
 using JorgeCopilot.Intelligence.Registry;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +11,7 @@ public static class DependencyInjection
 {
     /// <summary>
     /// The intelligence layer: the shared model registry, prediction log, drift/performance monitoring and the weekly
-    /// retraining job, plus every capability (lead scoring, pricing, ...). Needs <c>AddJorgeCore()</c> first.
+    /// retraining job, plus every built-in capability (<see cref="BuiltInCapabilities"/>). Needs <c>AddJorgeCore()</c> first.
     /// </summary>
     public static IServiceCollection AddJorgeIntelligence(this IServiceCollection services)
     {
@@ -29,8 +29,19 @@ public static class DependencyInjection
         services.AddSingleton<RetrainingJob>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainingJob>());
 
-        services.AddLeadScoring();
-        services.AddPricing();
+        foreach (var capability in BuiltInCapabilities.Create())
+        {
+            services.AddCapability(capability);
+        }
+
         return services;
+    }
+
+    /// <summary>The model registry's endpoints and every registered capability's.</summary>
+    public static IEndpointRouteBuilder MapJorgeIntelligence(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapModelRegistry();
+        endpoints.MapCapabilities();
+        return endpoints;
     }
 }

@@ -8,6 +8,9 @@ internal static class DialogueJson
 
     public static string Write(DialogueState state) => JsonSerializer.Serialize(state, Options);
 
+    /// <summary>A deep copy: the planner works on its own copy and hands the new state back with its answer.</summary>
+    public static DialogueState Copy(DialogueState state) => Read(Write(state));
+
     /// <summary>Unreadable or older-shaped state starts a fresh dialogue rather than failing the turn.</summary>
     public static DialogueState Read(string json)
     {

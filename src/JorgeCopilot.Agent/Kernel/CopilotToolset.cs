@@ -23,7 +23,5 @@ public sealed class CopilotToolset
     public ToolSpec? FindByWireName(string name) =>
         Specs.FirstOrDefault(s => s.WireName == name)
         // LLM connectors may hand back "Plugin-function" for "Plugin_function" and the like.
-        ?? Specs.FirstOrDefault(s => Normalize(s.WireName) == Normalize(name) || Normalize(s.Key) == Normalize(name));
-
-    private static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+        ?? Specs.FirstOrDefault(s => ParameterNames.Canonical(s.WireName) == ParameterNames.Canonical(name) || ParameterNames.Canonical(s.Key) == ParameterNames.Canonical(name));
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using JorgeCopilot.Agent.Prompts;
+using JorgeCopilot.Intelligence.Capabilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
@@ -13,8 +14,10 @@ namespace JorgeCopilot.Agent.Planning;
 
 /// <summary>
 /// The planner's intent model: an ML.NET multiclass text classifier (word 1–2-grams + character 2–4-grams, so
-/// "scroe" and "lsit price" still land) trained on <c>prompts/planner/*.jsonl</c> at first use, with a fixed seed,
-/// and kept in memory. Utterances are normalised by <see cref="SlotExtractor"/> first (values → class tokens).
+/// "scroe" and "lsit price" still land) trained at first use, with a fixed seed, on the planner's own intents
+/// (<c>planner/dialogue.jsonl</c>), each installed capability's examples, and the "not yet" examples
+/// (<c>planner/not-yet.jsonl</c>) of capabilities that are not installed — so a question for a missing capability is
+/// recognised as such instead of landing on a nearby tool. Utterances are normalised by <see cref="SlotExtractor"/> first.
 /// </summary>
 public sealed class IntentClassifier
 {
@@ -23,10 +26,10 @@ public sealed class IntentClassifier
 
     private readonly Lazy<TrainedIntentModel> _model;
 
-    public IntentClassifier(PromptCatalog catalog, SlotExtractor extractor, ILogger<IntentClassifier> logger)
+    public IntentClassifier(PromptCatalog catalog, SlotExtractor extractor, IEnumerable<ICapability> capabilities, ILogger<IntentClassifier> logger)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var utterances = LoadUtterances(catalog, extractor);
+        var utterances = LoadUtterances(catalog, extractor, [.. capabilities]);
         var key = Hash(utterances);
         _model = Cache.GetOrAdd(key, _ => new Lazy<TrainedIntentModel>(() => TrainedIntentModel.Train(utterances, logger), LazyThreadSafetyMode.ExecutionAndPublication));
     }
@@ -41,32 +44,57 @@ public sealed class IntentClassifier
 
     public IntentPrediction Predict(string normalizedText) => _model.Value.Predict(normalizedText);
 
-    internal static List<PlannerUtterance> LoadUtterances(PromptCatalog catalog, SlotExtractor extractor)
+    public const string DialogueFile = "planner/dialogue.jsonl";
+    public const string NotYetFile = "planner/not-yet.jsonl";
+
+    internal static List<PlannerUtterance> LoadUtterances(PromptCatalog catalog, SlotExtractor extractor, IReadOnlyList<ICapability> capabilities)
     {
-        var list = new List<PlannerUtterance>();
-        foreach (var name in catalog.Names.Where(n => n.StartsWith("planner/", StringComparison.Ordinal) && n.EndsWith(".jsonl", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        var installed = capabilities.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var rows = new List<UtteranceLine>();
+        rows.AddRange(Read(catalog, DialogueFile));
+        rows.AddRange(Read(catalog, NotYetFile).Where(r => r.Capability is null || !installed.Contains(r.Capability)));
+        foreach (var capability in capabilities)
         {
-            var lineNo = 0;
-            foreach (var line in catalog.Get(name).Split('\n'))
+            foreach (var file in capability.Examples.Files)
             {
-                lineNo++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var row = JsonSerializer.Deserialize<UtteranceLine>(line, JsonOptions)
-                    ?? throw new InvalidDataException($"prompts/{name}:{lineNo}: empty line object.");
-                if (string.IsNullOrWhiteSpace(row.Text) || string.IsNullOrWhiteSpace(row.Intent))
-                {
-                    throw new InvalidDataException($"prompts/{name}:{lineNo}: needs \"text\" and \"intent\".");
-                }
-
-                list.Add(new PlannerUtterance { Text = extractor.Extract(row.Text).Normalized, Label = row.Intent });
+                rows.AddRange(Read(catalog, file).Select(r => r with { Intent = Qualified(capability.Name, r.Intent) }));
             }
+
+            rows.AddRange(capability.Examples.Inline.Select(e => new UtteranceLine(e.Text, capability.Name + "." + e.Function, null)));
         }
 
-        return list;
+        return rows.Select(r => new PlannerUtterance { Text = extractor.Extract(r.Text).Normalized, Label = r.Intent }).ToList();
+    }
+
+    /// <summary>Files may name intents "Plugin.function" or just "function"; both mean the capability's function.</summary>
+    private static string Qualified(string capability, string intent) =>
+        intent.Contains('.', StringComparison.Ordinal) ? intent : capability + "." + intent;
+
+    private static IEnumerable<UtteranceLine> Read(PromptCatalog catalog, string name)
+    {
+        if (!catalog.Contains(name))
+        {
+            throw new InvalidDataException($"prompts/{name} does not exist.");
+        }
+
+        var lineNo = 0;
+        foreach (var line in catalog.Get(name).Split('\n'))
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var row = JsonSerializer.Deserialize<UtteranceLine>(line, JsonOptions)
+                ?? throw new InvalidDataException($"prompts/{name}:{lineNo}: empty line object.");
+            if (string.IsNullOrWhiteSpace(row.Text) || string.IsNullOrWhiteSpace(row.Intent))
+            {
+                throw new InvalidDataException($"prompts/{name}:{lineNo}: needs \"text\" and \"intent\".");
+            }
+
+            yield return row;
+        }
     }
 
     private static string Hash(List<PlannerUtterance> utterances)
@@ -77,7 +105,8 @@ public sealed class IntentClassifier
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private sealed record UtteranceLine(string Text, string Intent);
+    /// <param name="Capability">On "not yet" examples: the capability that would answer them; dropped once it is installed.</param>
+    private sealed record UtteranceLine(string Text, string Intent, string? Capability);
 }
 
 public sealed record IntentPrediction(string Intent, float Confidence, string RunnerUp, float RunnerUpConfidence);

@@ -22,22 +22,21 @@ public sealed class PlannerChatClient(OfflinePlanner planner, ILogger<PlannerCha
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var list = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
-        var turn = options?.AdditionalProperties?.TryGetValue(PlannerTurn.Key, out var value) == true && value is PlannerTurn t
-            ? t
-            : new PlannerTurn(new DialogueState());
+        // The planner works on its own copy of the state; both calls of one turn (plan, then compose) start from the same input.
+        var state = options?.AdditionalProperties?.TryGetValue(PlannerAnswerContent.StateKey, out var value) == true && value is DialogueState given
+            ? DialogueJson.Copy(given)
+            : new DialogueState();
         var tools = options?.Tools?.Select(ToolSpec.From).OfType<ToolSpec>().ToList() ?? [];
 
         var last = list.Count > 0 ? list[^1] : null;
         var results = last?.Contents.OfType<FunctionResultContent>().ToList() ?? [];
         if (results.Count > 0)
         {
-            var answer = Complete(list, results, tools, turn);
-            turn.Answer = answer;
-            return Final(answer.Text);
+            return Final(Complete(list, results, tools, state), state);
         }
 
         var text = list.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
-        var decision = await planner.PlanAsync(text, tools, turn.State, cancellationToken);
+        var decision = await planner.PlanAsync(text, tools, state, cancellationToken);
         switch (decision)
         {
             case CallTool call:
@@ -52,8 +51,7 @@ public sealed class PlannerChatClient(OfflinePlanner planner, ILogger<PlannerCha
                     FinishReason = ChatFinishReason.ToolCalls,
                 };
             case ReplyDirectly reply:
-                turn.Answer = reply.Answer;
-                return Final(reply.Answer.Text);
+                return Final(reply.Answer, state);
             default:
                 throw new InvalidOperationException("Unknown planner decision.");
         }
@@ -81,7 +79,7 @@ public sealed class PlannerChatClient(OfflinePlanner planner, ILogger<PlannerCha
     {
     }
 
-    private StructuredAnswer Complete(IReadOnlyList<ChatMessage> messages, List<FunctionResultContent> results, List<ToolSpec> tools, PlannerTurn turn)
+    private StructuredAnswer Complete(IReadOnlyList<ChatMessage> messages, List<FunctionResultContent> results, List<ToolSpec> tools, DialogueState state)
     {
         var calls = messages.SelectMany(m => m.Contents.OfType<FunctionCallContent>()).GroupBy(c => c.CallId).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         StructuredAnswer? combined = null;
@@ -103,7 +101,7 @@ public sealed class PlannerChatClient(OfflinePlanner planner, ILogger<PlannerCha
                 var arguments = (IReadOnlyDictionary<string, object?>?)call.Arguments?.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal)
                     ?? new Dictionary<string, object?>();
                 var subject = call.AdditionalProperties?.TryGetValue(SubjectKey, out var s) == true ? s as string : null;
-                answer = planner.Complete(tool, arguments, result.Result, subject, turn.State);
+                answer = planner.Complete(tool, arguments, result.Result, subject, state);
             }
 
             combined = combined is null ? answer : combined with
@@ -111,13 +109,14 @@ public sealed class PlannerChatClient(OfflinePlanner planner, ILogger<PlannerCha
                 Text = combined.Text + "\n" + answer.Text,
                 Facts = [.. combined.Facts, .. answer.Facts],
                 Table = combined.Table ?? answer.Table,
+                Chart = combined.Chart ?? answer.Chart,
             };
         }
 
         return combined ?? new StructuredAnswer("I couldn't match the tool result to a request.") { Kind = "tool-error" };
     }
 
-    private static ChatResponse Final(string text) => new(new ChatMessage(ChatRole.Assistant, text))
+    private static ChatResponse Final(StructuredAnswer answer, DialogueState state) => new(new ChatMessage(ChatRole.Assistant, [new TextContent(answer.Text), new PlannerAnswerContent(answer, state)]))
     {
         ModelId = Metadata.DefaultModelId,
         FinishReason = ChatFinishReason.Stop,

@@ -7,6 +7,9 @@ namespace JorgeCopilot.Agent.Planning;
 /// <summary>A tool as the planner sees it in <see cref="ChatOptions.Tools"/>: wire name, plugin, function and parameters.</summary>
 public sealed record ToolSpec(string WireName, string Plugin, string Function, string Description, IReadOnlyList<ToolParameter> Parameters)
 {
+    /// <summary>How the capability declared this function's answer (kind, title, follow-ups, required arguments).</summary>
+    public ToolPresentation Presentation { get; init; } = ToolPresentation.For(Function, null);
+
     /// <summary>"Plugin.function", the key used by intents, dialogue state and the routing eval.</summary>
     public string Key => Plugin + "." + Function;
 
@@ -31,7 +34,11 @@ public sealed record ToolSpec(string WireName, string Plugin, string Function, s
             name = cut > 0 ? function.Name[(cut + 1)..] : function.Name;
         }
 
-        return new ToolSpec(function.Name, plugin, name, function.Description, Parse(function.JsonSchema));
+        var method = (tool as AIFunction)?.UnderlyingMethod;
+        return new ToolSpec(function.Name, plugin, name, function.Description, Parse(function.JsonSchema))
+        {
+            Presentation = ToolPresentation.For(name, method),
+        };
     }
 
     private static List<ToolParameter> Parse(JsonElement schema)
@@ -73,5 +80,5 @@ public sealed record ToolSpec(string WireName, string Plugin, string Function, s
 public sealed record ToolParameter(string Name, string Type, bool Required)
 {
     /// <summary>Lower-case name without separators, for matching "leadId", "lead_id" and "LeadId" alike.</summary>
-    public string Canonical { get; } = new string(Name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+    public string Canonical { get; } = ParameterNames.Canonical(Name);
 }

@@ -8,8 +8,9 @@ namespace JorgeCopilot.Agent.Rendering;
 
 /// <summary>
 /// Turns a tool's JSON result into a <see cref="StructuredAnswer"/>: a headline from <c>prompts/answers/</c>, one fact
-/// per scalar field and a table for the first list of records, every value copied from the result and tagged with the
-/// tool it came from. Nothing here invents a number.
+/// per scalar field, a table for the first list of records and a chart from a <c>chart</c> property, every value copied
+/// from the result and tagged with the tool it came from; kind, title, headline figures and follow-ups as the tool's
+/// capability declared them (<see cref="ToolPresentation"/>). Nothing here invents a number or names a tool.
 /// </summary>
 public sealed class AnswerComposer(PromptCatalog prompts)
 {
@@ -46,6 +47,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
 
         var facts = new List<AnswerFact>();
         AnswerTable? table = null;
+        AnswerChart? chart = null;
         var leadIds = new List<long>();
         var properties = new List<string>();
         if (root.ValueKind == JsonValueKind.Array)
@@ -57,6 +59,12 @@ public sealed class AnswerComposer(PromptCatalog prompts)
             foreach (var property in root.EnumerateObject())
             {
                 var value = property.Value;
+                if (property.Name.Equals("chart", StringComparison.OrdinalIgnoreCase))
+                {
+                    chart = Chart(value, source);
+                    continue;
+                }
+
                 if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().Any(e => e.ValueKind == JsonValueKind.Object))
                 {
                     if (table is null)
@@ -87,11 +95,19 @@ public sealed class AnswerComposer(PromptCatalog prompts)
             ["tool"] = tool.Key,
         });
 
+        var presentation = tool.Presentation;
+        // A list answer's follow-ups are about its rows ("the first one"): none under an empty list.
+        var followUps = presentation.ItemFunction is not null && table is null ? [] : presentation.FollowUps;
         var answer = new StructuredAnswer(headline)
         {
-            Kind = KindOf(tool.Function),
+            Kind = presentation.Kind,
+            Title = presentation.Title,
+            HeadlineFigures = presentation.HeadlineFigures,
+            TableTitle = table is null ? null : presentation.TableTitle,
             Facts = facts,
             Table = table,
+            Chart = chart,
+            Actions = followUps.Select(f => new SuggestedAction(f.Title, f.Text)).ToList(),
         };
         return new ComposedAnswer(answer, leadIds, properties);
     }
@@ -184,11 +200,43 @@ public sealed class AnswerComposer(PromptCatalog prompts)
         return new AnswerTable(columns.Select(Humanize).ToList(), cells, source);
     }
 
+    /// <summary>A chart the tool returned: {title, x:[...], series:{name:[...]}, lower?, upper?, yLabel?}; anything else is ignored.</summary>
+    private static AnswerChart? Chart(JsonElement value, string source)
+    {
+        if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty("x", out var x) || x.ValueKind != JsonValueKind.Array
+            || !value.TryGetProperty("series", out var series) || series.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var labels = x.EnumerateArray().Select(e => e.ToString()).ToList();
+        var lines = series.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.Array)
+            .ToDictionary(p => p.Name, p => (IReadOnlyList<double>)Numbers(p.Value), StringComparer.Ordinal);
+        if (labels.Count == 0 || lines.Count == 0 || lines.Values.Any(l => l.Count != labels.Count))
+        {
+            return null;
+        }
+
+        return new AnswerChart(value.TryGetProperty("title", out var t) ? t.ToString() : "", labels, lines, source)
+        {
+            Lower = Band(value, "lower", labels.Count),
+            Upper = Band(value, "upper", labels.Count),
+            YLabel = value.TryGetProperty("yLabel", out var y) && y.ValueKind == JsonValueKind.String ? y.GetString() : null,
+        };
+    }
+
+    private static List<double> Numbers(JsonElement array) =>
+        array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.NaN).ToList();
+
+    private static List<double>? Band(JsonElement chart, string name, int count) =>
+        chart.TryGetProperty(name, out var band) && band.ValueKind == JsonValueKind.Array && band.GetArrayLength() == count ? Numbers(band) : null;
+
     private static void CollectEntity(JsonElement record, List<long> leadIds, List<string> properties)
     {
         foreach (var p in record.EnumerateObject())
         {
-            var name = Canonical(p.Name);
+            var name = ParameterNames.Canonical(p.Name);
             if ((name is "leadid" || (name == "id" && !record.TryGetProperty("parcelId", out _))) && p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetInt64(out var id))
             {
                 leadIds.Add(id);
@@ -253,7 +301,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
                 return "no";
             case JsonValueKind.Number:
                 var n = value.GetDouble();
-                var key = Canonical(name);
+                var key = ParameterNames.Canonical(name);
                 if (IsIdName(name) || key.Contains("year", StringComparison.Ordinal))
                 {
                     return value.GetRawText();
@@ -277,7 +325,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
 
     private static bool IsIdName(string name)
     {
-        var key = Canonical(name);
+        var key = ParameterNames.Canonical(name);
         return key is "id" or "zip" or "zipcode" || key.EndsWith("id", StringComparison.Ordinal);
     }
 
@@ -285,8 +333,6 @@ public sealed class AnswerComposer(PromptCatalog prompts)
         key.Contains("price", StringComparison.Ordinal) || key.Contains("value", StringComparison.Ordinal) || key.Contains("amount", StringComparison.Ordinal)
         || key.Contains("estimate", StringComparison.Ordinal) || key.Contains("low", StringComparison.Ordinal) || key.Contains("high", StringComparison.Ordinal)
         || key.Contains("zhvi", StringComparison.Ordinal) || key.Contains("dollar", StringComparison.Ordinal) || key.Contains("cost", StringComparison.Ordinal);
-
-    private static string Canonical(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
 
     internal static string Humanize(string name)
     {
@@ -334,18 +380,6 @@ public sealed class AnswerComposer(PromptCatalog prompts)
 
         return "your market";
     }
-
-    private static string KindOf(string function) => function switch
-    {
-        "rank_leads" => "ranked-leads",
-        "score_lead" => "lead-score",
-        "explain_score" => "score-explanation",
-        "estimate_value" or "recommend_list_price" => "price-range",
-        "estimate_days_to_sell" => "days-to-sell",
-        "find_undervalued" or "investment_alerts" => "property-list",
-        "market_trends" => "market-trends",
-        _ => function.Replace('_', '-'),
-    };
 }
 
 /// <summary>The answer plus the entities it listed, in order (for "the second one" next turn).</summary>

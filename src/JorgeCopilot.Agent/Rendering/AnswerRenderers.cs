@@ -1,6 +1,6 @@
 namespace JorgeCopilot.Agent.Rendering;
 
-/// <summary>Picks the renderer for a channel: SMS channels get SMS text, everything else Markdown unless a channel registers its own format.</summary>
+/// <summary>Picks the renderer for a channel: SMS channels get SMS text, a channel with a renderer of its own name gets that (text, msteams), everything else Markdown.</summary>
 public sealed class AnswerRenderers(IEnumerable<IAnswerRenderer> renderers)
 {
     private readonly Dictionary<string, IAnswerRenderer> _byFormat = renderers.GroupBy(r => r.Format, StringComparer.OrdinalIgnoreCase)

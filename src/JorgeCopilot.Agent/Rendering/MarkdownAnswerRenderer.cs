@@ -2,7 +2,12 @@ using System.Text;
 
 namespace JorgeCopilot.Agent.Rendering;
 
-/// <summary>Web and CLI rendering. Values are escaped: a lead's stored text cannot inject links, HTML or formatting.</summary>
+/// <summary>
+/// Web rendering (the chat API and the Bot Framework's non-Teams channels): the headline, facts as a list, the table
+/// under its caption, the chart as an embedded PNG, the sources. Text is escaped with backslashes (CommonMark shows
+/// <c>\&lt;file\&gt;</c> as <c>&lt;file&gt;</c>, where an HTML entity would show literally inside code and in plain
+/// clients), so a lead's stored text cannot inject links, HTML or formatting.
+/// </summary>
 public sealed class MarkdownAnswerRenderer : IAnswerRenderer
 {
     public string Format => "markdown";
@@ -23,12 +28,22 @@ public sealed class MarkdownAnswerRenderer : IAnswerRenderer
 
         if (answer.Table is { Rows.Count: > 0 } table)
         {
+            if (answer.TableTitle is { Length: > 0 } caption)
+            {
+                sb.Append("\n\n**").Append(Escape(caption)).Append("**");
+            }
+
             sb.Append("\n\n| ").Append(string.Join(" | ", table.Columns.Select(Escape))).Append(" |\n|");
             sb.Append(string.Concat(Enumerable.Repeat(" --- |", table.Columns.Count))).Append('\n');
             foreach (var row in table.Rows)
             {
                 sb.Append("| ").Append(string.Join(" | ", row.Select(Escape))).Append(" |\n");
             }
+        }
+
+        if (answer.Chart is { } chart)
+        {
+            sb.Append("\n\n![").Append(Escape(chart.Title)).Append("](").Append(ChartImage.DataUri(chart)).Append(')');
         }
 
         var sources = answer.Facts.Select(f => f.SourceTool).Concat(answer.Table is null ? [] : [answer.Table.SourceTool]).Distinct().ToList();
@@ -40,7 +55,7 @@ public sealed class MarkdownAnswerRenderer : IAnswerRenderer
         return sb.ToString().TrimEnd();
     }
 
-    /// <summary>Backslash-escapes Markdown metacharacters and HTML angle brackets.</summary>
+    /// <summary>Backslash-escapes Markdown metacharacters and angle brackets.</summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -49,13 +64,7 @@ public sealed class MarkdownAnswerRenderer : IAnswerRenderer
         {
             switch (c)
             {
-                case '<':
-                    sb.Append("&lt;");
-                    break;
-                case '>':
-                    sb.Append("&gt;");
-                    break;
-                case '\\' or '`' or '*' or '_' or '[' or ']' or '|':
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|' or '<' or '>':
                     sb.Append('\\').Append(c);
                     break;
                 default:

@@ -72,7 +72,8 @@ public sealed partial class SmsAnswerRenderer : IAnswerRenderer
     [GeneratedRegex(@"(?<![\w(])https?://[^\s)]+")]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"<[^>\n]+>")]
+    // Real HTML tags only: a placeholder such as "<file>" in a command is content and stays.
+    [GeneratedRegex(@"</?(?:a|b|i|u|s|em|strong|br|p|div|span|code|pre|ul|ol|li|h[1-6]|img|table|tr|td|th|font|script|style)\b[^>\n]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlTag();
 
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s*", RegexOptions.Multiline)]

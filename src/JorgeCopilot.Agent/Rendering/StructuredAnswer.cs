@@ -6,8 +6,14 @@ namespace JorgeCopilot.Agent.Rendering;
 /// </summary>
 public sealed record StructuredAnswer(string Text)
 {
-    /// <summary>What kind of answer this is ("ranked-leads", "lead-score", "price-range", "forecast", "clarification", "help", ...); cards are chosen by it.</summary>
+    /// <summary>What kind of answer this is: the kind the answering tool declared, or the agent's own ("clarification", "help", ...). Read by logs, evals and dashboards; renderers go by the answer's shape.</summary>
     public string Kind { get; init; } = "text";
+    /// <summary>A short title for cards, e.g. "Hottest leads".</summary>
+    public string? Title { get; init; }
+    /// <summary>The first this-many facts are headline figures (large on a card).</summary>
+    public int HeadlineFigures { get; init; }
+    /// <summary>Caption above the table, e.g. "Comparable sales".</summary>
+    public string? TableTitle { get; init; }
     public IReadOnlyList<AnswerFact> Facts { get; init; } = [];
     public AnswerTable? Table { get; init; }
     public AnswerChart? Chart { get; init; }
@@ -15,7 +21,7 @@ public sealed record StructuredAnswer(string Text)
     public IReadOnlyList<SuggestedAction> Actions { get; init; } = [];
 }
 
-/// <summary>A labelled value and the tool it came from, e.g. ("Conversion probability", "72%", "LeadScoring.score_lead").</summary>
+/// <summary>A labelled value and the tool it came from, e.g. ("Conversion probability", "72%", "Plugin.function").</summary>
 public sealed record AnswerFact(string Label, string Value, string SourceTool);
 
 public sealed record AnswerTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows, string SourceTool);
@@ -25,6 +31,7 @@ public sealed record AnswerChart(string Title, IReadOnlyList<string> X, IReadOnl
 {
     public IReadOnlyList<double>? Lower { get; init; }
     public IReadOnlyList<double>? Upper { get; init; }
+    public string? YLabel { get; init; }
 }
 
 /// <summary>A button: <paramref name="Title"/> shown, <paramref name="Text"/> sent back as the user's next message.</summary>

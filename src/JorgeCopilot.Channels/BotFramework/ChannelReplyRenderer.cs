@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using JorgeCopilot.Agent.Rendering;
 using JorgeCopilot.Channels.Sms;
@@ -8,10 +7,11 @@ using Microsoft.Extensions.Options;
 namespace JorgeCopilot.Channels.BotFramework;
 
 /// <summary>
-/// One answer, three shapes: an Adaptive Card for Teams, plain text within the segment budget for SMS channels,
-/// Markdown with suggested-action buttons for everything else (Web Chat, Emulator, skills).
+/// One answer, three shapes, from the agent's one rendering pipeline: an Adaptive Card for Teams, the SMS text within the
+/// segment budget for SMS channels, the escaped Markdown of the chat API with the answer's follow-ups as suggested-action
+/// buttons for everything else (Web Chat, Emulator, skills).
 /// </summary>
-public sealed class ChannelReplyRenderer(IOptions<SmsOptions> sms)
+public sealed class ChannelReplyRenderer(IOptions<SmsOptions> sms, MarkdownAnswerRenderer markdown)
 {
     public const string TeamsChannelId = "msteams";
 
@@ -34,43 +34,16 @@ public sealed class ChannelReplyRenderer(IOptions<SmsOptions> sms)
             return reply;
         }
 
-        reply.Text = Markdown(answer);
+        reply.Text = markdown.Render(answer);
         reply.TextFormat = "markdown";
-        var actions = TeamsAnswerCards.ActionsFor(answer);
-        if (actions.Count > 0)
+        if (answer.Actions.Count > 0)
         {
             reply.SuggestedActions = new SuggestedActions
             {
-                Actions = [.. actions.Select(a => new CardAction { Type = "imBack", Title = a.Title, Value = JsonValue.Create(a.Text) })],
+                Actions = [.. answer.Actions.Select(a => new CardAction { Type = "imBack", Title = a.Title, Value = JsonValue.Create(a.Text) })],
             };
         }
 
         return reply;
-    }
-
-    public static string Markdown(StructuredAnswer answer)
-    {
-        ArgumentNullException.ThrowIfNull(answer);
-        var text = new StringBuilder(answer.Text);
-        if (answer.Facts.Count > 0)
-        {
-            text.Append("\n\n");
-            foreach (var fact in answer.Facts)
-            {
-                text.Append("- **").Append(fact.Label).Append(":** ").Append(fact.Value).Append('\n');
-            }
-        }
-
-        if (answer.Table is { Columns.Count: > 0 } table)
-        {
-            text.Append("\n| ").Append(string.Join(" | ", table.Columns)).Append(" |\n|");
-            text.Append(string.Concat(Enumerable.Repeat(" --- |", table.Columns.Count))).Append('\n');
-            foreach (var row in table.Rows)
-            {
-                text.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
-            }
-        }
-
-        return text.ToString().TrimEnd();
     }
 }

@@ -114,6 +114,13 @@ public sealed class AdaptiveCardBuilder
         return this;
     }
 
+    /// <summary>An image from a URL or a <c>data:</c> URI (charts are embedded, so no image host is needed).</summary>
+    public AdaptiveCardBuilder Image(string url, string altText)
+    {
+        _body.Add(new JsonObject { ["type"] = "Image", ["url"] = url, ["altText"] = altText, ["size"] = "Stretch" });
+        return this;
+    }
+
     public AdaptiveCardBuilder SubmitAction(string title, JsonObject data)
     {
         _actions.Add(new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data });

@@ -21,7 +21,7 @@ public static class ChatCommand
             await host.Services.GetRequiredService<StoreInitializer>().InitializeAsync(ct);
             var copilot = host.Services.GetRequiredService<ICopilot>();
             var renderers = host.Services.GetRequiredService<AnswerRenderers>();
-            var channelName = pr.GetValue(channel) ?? "web";
+            var channelName = pr.GetValue(channel) ?? PlainTextAnswerRenderer.FormatName;
             var conversationId = pr.GetValue(conversation) ?? Guid.NewGuid().ToString("N");
             var interactive = !Console.IsInputRedirected;
             if (interactive)

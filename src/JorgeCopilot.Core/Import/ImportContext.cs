@@ -4,7 +4,7 @@ using JorgeCopilot.Core.Store;
 namespace JorgeCopilot.Core.Import;
 
 /// <summary>Everything one import needs: the file, its mapping, the store (inside the import's transaction) and progress.</summary>
-internal sealed class ImportContext(JorgeDbContext db, string file, MappingFile mapping, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+public sealed class ImportContext(JorgeDbContext db, string file, MappingFile mapping, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
 {
     public JorgeDbContext Db { get; } = db;
     public string File { get; } = file;

@@ -11,15 +11,18 @@ namespace JorgeCopilot.Core.Import;
 /// upserts by natural key (re-running adds nothing). Any bad row aborts the import and leaves the store unchanged.
 /// A completed import leaves an <see cref="ImportRecord"/>.
 /// </summary>
-public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, DataLocator data, ILogger<ImportService> logger)
+public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, DataLocator data, IEnumerable<IKindImporter> importers, ILogger<ImportService> logger)
 {
-    private static readonly IKindImporter[] Importers =
+    /// <summary>The kinds Core itself imports; capabilities register more <see cref="IKindImporter"/>s.</summary>
+    public static IKindImporter[] CoreImporters() =>
     [
         new LeadImporter(), new OutcomeImporter(), new MessageImporter(), new PropertyImporter(), new DealImporter(),
         new SeriesImporter(), new ConversationImporter(),
     ];
 
-    public static IReadOnlyList<string> Kinds { get; } = Importers.Select(i => i.Kind).ToList();
+    private readonly IKindImporter[] _importers = [.. importers];
+
+    public IReadOnlyList<string> Kinds => _importers.Select(i => i.Kind).ToList();
 
     /// <param name="mappingFile">The mapping; when null, the bundled mapping for this file and kind (error if none).</param>
     public async Task<ImportResult> ImportAsync(string kind, string file, string? mappingFile, IProgress<ImportProgress>? progress,
@@ -27,7 +30,7 @@ public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, Dat
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(file);
-        var importer = Importers.FirstOrDefault(i => i.Kind == kind)
+        var importer = _importers.FirstOrDefault(i => i.Kind == kind)
             ?? throw new ArgumentException($"unknown import kind '{kind}' (expected one of {string.Join(", ", Kinds)})");
         if (!File.Exists(file))
         {

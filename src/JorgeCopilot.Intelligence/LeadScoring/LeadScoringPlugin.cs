@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using JorgeCopilot.Intelligence.Capabilities;
 using Microsoft.SemanticKernel;
 
 namespace JorgeCopilot.Intelligence.LeadScoring;
@@ -8,6 +9,9 @@ public sealed class LeadScoringPlugin(LeadScoringService service)
 {
     [KernelFunction("rank_leads")]
     [Description("The hottest open leads: id, name, conversion probability % with its 80% interval, band (hot/warm/cold), top reason, model version.")]
+    [Answer("ranked-leads", Title = "Hottest leads", ItemFunction = "score_lead")]
+    [FollowUp("Why is the first hot?", "explain the first one")]
+    [FollowUp("Score the first", "score the first one")]
     public async Task<object> RankLeadsAsync(
         [Description("How many leads to return (1-100).")] int limit = 5,
         CancellationToken cancellationToken = default)
@@ -31,6 +35,8 @@ public sealed class LeadScoringPlugin(LeadScoringService service)
 
     [KernelFunction("score_lead")]
     [Description("Conversion probability % of one lead with its 80% interval (low/high %), band (hot/warm/cold), top reasons and model version.")]
+    [Answer("lead-score", Title = "Lead score", HeadlineFigures = 3)]
+    [FollowUp("Why?", "explain that score")]
     public async Task<object> ScoreLeadAsync(
         [Description("The lead's id.")] long leadId,
         CancellationToken cancellationToken = default)
@@ -47,6 +53,7 @@ public sealed class LeadScoringPlugin(LeadScoringService service)
 
     [KernelFunction("explain_score")]
     [Description("Why a lead scores as it does: signed contributions in probability points with plain-language reasons (exact TreeSHAP).")]
+    [Answer("score-explanation", Title = "Why this score", HeadlineFigures = 3, TableTitle = "Reasons")]
     public async Task<object> ExplainScoreAsync(
         [Description("The lead's id.")] long leadId,
         CancellationToken cancellationToken = default)

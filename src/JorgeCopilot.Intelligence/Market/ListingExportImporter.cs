@@ -1,6 +1,5 @@
 using JorgeCopilot.Core.Import;
 using JorgeCopilot.Core.Properties;
-using JorgeCopilot.Core.Store;
 using Microsoft.EntityFrameworkCore;
 
 namespace JorgeCopilot.Intelligence.Market;
@@ -8,18 +7,20 @@ namespace JorgeCopilot.Intelligence.Market;
 /// <summary>
 /// Imports a listing/sales export (MLS or brokerage CSV) through a mapping file read by the shared mapped-file reader:
 /// fields <c>parcelId</c> (or <c>address</c>), <c>saleDate</c> or <c>listDate</c>, and any of <c>salePrice</c>,
-/// <c>listPrice</c>, <c>listingAgent</c>, <c>brokerage</c>, <c>zip</c>, home facts. One transaction: a bad row imports nothing.
+/// <c>listPrice</c>, <c>listingAgent</c>, <c>brokerage</c>, <c>zip</c>, home facts. Runs inside the import service's one transaction: a bad row imports nothing.
 /// </summary>
-public sealed class ListingExportImporter(IDbContextFactory<JorgeDbContext> stores)
+public sealed class ListingExportImporter : IKindImporter
 {
-    public async Task<ImportRecord> ImportAsync(string dataPath, string mapPath, CancellationToken cancellationToken)
+    public const string KindName = "listings";
+
+    public string Kind => KindName;
+
+    public async Task<ImportCounts> ImportAsync(ImportContext context)
     {
-        var mapping = MappingFile.Load(mapPath);
-        var rows = MappedFileReader.Read(dataPath, mapping).ToList();
-        var bytes = await File.ReadAllBytesAsync(dataPath, cancellationToken);
-        var started = DateTime.UtcNow;
-        await using var db = await stores.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(context);
+        var rows = context.ReadAll();
+        // Listings look up existing parcels and their sales, so change tracking stays on for this kind.
+        context.Db.ChangeTracker.AutoDetectChangesEnabled = true;
         var properties = new Dictionary<string, Property>(StringComparer.Ordinal);
         int added = 0, updated = 0;
         foreach (var row in rows)
@@ -28,11 +29,11 @@ public sealed class ListingExportImporter(IDbContextFactory<JorgeDbContext> stor
                 ?? throw new ImportException(row.File, row.Line, null, "the row has neither parcelId nor address");
             if (!properties.TryGetValue(parcel, out var property))
             {
-                property = await db.Properties.Include(p => p.Sales).FirstOrDefaultAsync(p => p.ParcelId == parcel, cancellationToken);
+                property = await context.Db.Properties.Include(p => p.Sales).FirstOrDefaultAsync(p => p.ParcelId == parcel, context.CancellationToken);
                 if (property is null)
                 {
                     property = new Property { ParcelId = parcel };
-                    db.Properties.Add(property);
+                    context.Db.Properties.Add(property);
                 }
 
                 properties[parcel] = property;
@@ -70,23 +71,10 @@ public sealed class ListingExportImporter(IDbContextFactory<JorgeDbContext> stor
             sale.ListDate = listDate ?? sale.ListDate;
             sale.ListingAgent = row.GetString("listingAgent") ?? sale.ListingAgent;
             sale.Brokerage = row.GetString("brokerage") ?? sale.Brokerage;
-            sale.Source = mapping.Constants.TryGetValue("source", out var source) ? source : "listing-export";
+            sale.Source = context.Mapping.Constants.TryGetValue("source", out var source) ? source : "listing-export";
         }
 
-        var record = new ImportRecord
-        {
-            Kind = "listings",
-            FileName = Path.GetFileName(dataPath),
-            FileSha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)),
-            RowsRead = rows.Count,
-            RowsAdded = added,
-            RowsUpdated = updated,
-            StartedAt = started,
-            FinishedAt = DateTime.UtcNow,
-        };
-        db.ImportRecords.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return record;
+        await context.Db.SaveChangesAsync(context.CancellationToken);
+        return new ImportCounts(rows.Count, added, updated);
     }
 }

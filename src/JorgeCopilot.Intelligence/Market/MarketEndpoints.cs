@@ -90,7 +90,7 @@ public static class MarketEndpoints
     /// private temp folder under its own file name (which the error messages then name) and removed afterwards.
     /// </summary>
     internal static async Task<Results<Ok<ListingImportResult>, ProblemHttpResult>> ImportListingsAsync(
-        HttpRequest request, ListingExportImporter importer, CancellationToken cancellationToken)
+        HttpRequest request, ImportService imports, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -110,8 +110,8 @@ public static class MarketEndpoints
             var mapPath = Path.Combine(folder.FullName, "map" + (Path.GetExtension(map.FileName) is ".yaml" or ".yml" ? Path.GetExtension(map.FileName) : ".json"));
             await SaveAsync(file, dataPath, cancellationToken);
             await SaveAsync(map, mapPath, cancellationToken);
-            var record = await importer.ImportAsync(dataPath, mapPath, cancellationToken);
-            return TypedResults.Ok(new ListingImportResult(record.FileName, record.RowsRead, record.RowsAdded, record.RowsUpdated));
+            var result = await imports.ImportAsync(ListingExportImporter.KindName, dataPath, mapPath, progress: null, cancellationToken);
+            return TypedResults.Ok(new ListingImportResult(Path.GetFileName(result.File), result.RowsRead, result.RowsAdded, result.RowsUpdated));
         }
         catch (ImportException e)
         {

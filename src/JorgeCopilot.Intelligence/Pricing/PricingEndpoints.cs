@@ -70,7 +70,7 @@ public static class PricingEndpoints
                     return BadRequest("limit must be between 1 and 100.");
                 }
 
-                var result = await pricing.FindUndervaluedAsync(zip, limit ?? 10, ct);
+                var result = await pricing.FindUndervaluedAsync(zip is null ? null : [zip], limit ?? 10, ct);
                 return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
             })
             .WithName("FindUndervalued").WithSummary("Homes priced below the model's 80% interval (out-of-fold values)")

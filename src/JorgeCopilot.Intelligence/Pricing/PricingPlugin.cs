@@ -1,20 +1,23 @@
 using System.ComponentModel;
 using JorgeCopilot.Intelligence.Market;
+using JorgeCopilot.Intelligence.Capabilities;
 using Microsoft.SemanticKernel;
 
 namespace JorgeCopilot.Intelligence.Pricing;
 
 /// <summary>
-/// Kernel plugin "Pricing": home values with intervals, list-price advice, days to sell, undervalued homes, market
-/// trends and investment alerts. Failures come back as a <see cref="PricingMessage"/> the agent can relay.
+/// Kernel plugin "Pricing": home values with intervals, list-price advice, days to sell and undervalued homes. Failures come back as a <see cref="PricingMessage"/> the agent can relay.
 /// </summary>
-public sealed class PricingPlugin(PricingService pricing, MarketTrendsService trends, InvestmentAlertService alerts, CompetitiveIntelligence competition)
+public sealed class PricingPlugin(PricingService pricing, CompetitiveIntelligence competition, ZipCities cities)
 {
     /// <summary>Said in list-price answers when no competitor listing export has been imported.</summary>
     public const string NoCompetitorData = "no competitor listing data imported (import an MLS or brokerage export: jorge import listings <file> --map <map>)";
 
     [KernelFunction("estimate_value")]
     [Description("Estimates what a home is worth with 80% and 95% ranges, the top reasons and how many comparable sales support it.")]
+    [Answer("price-range", Title = "Price range", HeadlineFigures = 3)]
+    [NeedsOneOf("address", "zip")]
+    [FollowUp("List price?", "what should i list it at")]
     public async Task<object> EstimateValueAsync(
         [Description("Parcel id or stored street address of the home")] string? address = null,
         [Description("5-digit ZIP code (use with the home's facts when there is no address)")] string? zip = null,
@@ -37,6 +40,9 @@ public sealed class PricingPlugin(PricingService pricing, MarketTrendsService tr
 
     [KernelFunction("recommend_list_price")]
     [Description("Recommends a list price and range for a home from the model and 5–10 comparable recent sales, with sale-to-list context and a days-to-sell estimate.")]
+    [Answer("price-range", Title = "Price range", HeadlineFigures = 3, TableTitle = "Comparable sales")]
+    [FollowUp("Market trends", "housing market trends")]
+    [FollowUp("Undervalued homes", "find undervalued homes")]
     public async Task<object> RecommendListPriceAsync(
         [Description("Parcel id or stored street address of the home")] string address,
         CancellationToken cancellationToken = default)
@@ -59,6 +65,9 @@ public sealed class PricingPlugin(PricingService pricing, MarketTrendsService tr
 
     [KernelFunction("estimate_days_to_sell")]
     [Description("Estimates how many days a home takes to go pending at a list price (market level unless listing data was imported).")]
+    [Answer("days-to-sell", Title = "Days to sell", HeadlineFigures = 2)]
+    [FollowUp("Market trends", "housing market trends")]
+    [FollowUp("Undervalued homes", "find undervalued homes")]
     public async Task<object> EstimateDaysToSellAsync(
         [Description("Parcel id or stored street address of the home")] string address,
         [Description("Planned list price in dollars; defaults to the recommended price")] double? listPrice = null,
@@ -72,58 +81,38 @@ public sealed class PricingPlugin(PricingService pricing, MarketTrendsService tr
 
     [KernelFunction("find_undervalued")]
     [Description("Finds homes whose sale or asking price is below the model's 80% value range, deepest discount first.")]
+    [Answer("property-list", Title = "Opportunities", ItemFunction = "estimate_value")]
+    [FollowUp("Market trends", "housing market trends")]
     public async Task<object> FindUndervaluedAsync(
         [Description("Limit to this ZIP code")] string? zip = null,
+        [Description("Limit to this city's ZIP codes, e.g. \"Seattle\"")] string? city = null,
         [Description("How many homes to return")] int limit = 5,
         CancellationToken cancellationToken = default)
     {
-        var result = await pricing.FindUndervaluedAsync(zip, limit, cancellationToken);
+        IReadOnlyCollection<string>? zips = zip is not null ? [zip] : null;
+        if (zip is null && city is not null)
+        {
+            zips = cities.ZipsOf(city);
+            if (zips is null)
+            {
+                return new PricingMessage($"I don't know which ZIP codes make up {city}; name a ZIP code instead.");
+            }
+        }
+
+        var result = await pricing.FindUndervaluedAsync(zips, limit, cancellationToken);
         if (result.Value is not { } homes)
         {
             return new PricingMessage(result.Error!);
         }
 
+        var where = zip ?? city;
         return homes.Count == 0
-            ? new PricingMessage(zip is null ? "No home is priced below the model's 80% range." : $"No home in {zip} is priced below the model's 80% range.")
+            ? new PricingMessage(where is null ? "No home is priced below the model's 80% range." : $"No home in {where} is priced below the model's 80% range.")
             : new UndervaluedAnswer(homes.Select(h => new UndervaluedItem(h.ParcelId, h.Zip, h.Basis, Round(h.Price), h.Date, Round(h.ModelValue), h.DiscountPercent, h.Reasons[0])).ToList());
-    }
-
-    [KernelFunction("market_trends")]
-    [Description("Market trends for a metro: month-over-month and year-over-year change, momentum, inventory and days-on-market direction, anomalies.")]
-    public async Task<object> MarketTrendsAsync(
-        [Description("Metro name, e.g. \"Seattle, WA\"")] string region = "Seattle, WA",
-        CancellationToken cancellationToken = default)
-    {
-        var report = await trends.AnalyzeAsync(region, cancellationToken);
-        if (report is null || report.Trends.Count == 0)
-        {
-            return new PricingMessage($"No market series found for \"{region}\": seed the Zillow data (`jorge seed`) or name a metro such as \"Seattle, WA\".");
-        }
-
-        return new TrendsAnswer(report.Region, report.Trends.Select(t => new TrendItem(t.Source, t.Label, t.Trend.LatestMonth, Math.Round(t.Trend.Latest, 4),
-            Pct(t.Trend.MonthOverMonth), Pct(t.Trend.YearOverYear), Pct(t.Trend.Momentum), t.Trend.Direction,
-            t.Trend.Anomalies.Select(a => $"{a.Month:yyyy-MM} z={a.RobustZ:0.0}").ToList())).ToList());
-    }
-
-    [KernelFunction("investment_alerts")]
-    [Description("New investment alerts (undervalued homes, market turns and anomalies), ranked; each alert is raised only once.")]
-    public async Task<object> InvestmentAlertsAsync(
-        [Description("How many alerts to return")] int limit = 5,
-        CancellationToken cancellationToken = default)
-    {
-        var scan = await alerts.RaiseAsync(limit, cancellationToken);
-        if (scan.Raised.Count == 0)
-        {
-            var why = scan.AlreadyRaised > 0 ? $"all {scan.AlreadyRaised} current opportunities were already raised" : "no opportunities found";
-            return new PricingMessage($"No new investment alerts: {why}.{(scan.Notes.Count > 0 ? " " + string.Join(" ", scan.Notes) : "")}");
-        }
-
-        return new AlertsAnswer(scan.Raised.Select(a => new AlertItem(a.Kind, a.Title, a.Detail, Math.Round(a.Score, 1))).ToList(), scan.AlreadyRaised);
     }
 
     private static double Round(double value) => Math.Round(value / 1000) * 1000;
 
-    private static double? Pct(double? value) => value is { } v ? Math.Round(v * 100, 2) : null;
 }
 
 /// <summary>A plain message instead of a result (unknown home, no model, no data).</summary>
@@ -155,11 +144,3 @@ public sealed record DaysAnswer(string Home, double Days, double? DaysToClose, d
 public sealed record UndervaluedAnswer(IReadOnlyList<UndervaluedItem> Homes);
 
 public sealed record UndervaluedItem(string ParcelId, string? Zip, string Basis, double Price, DateOnly Date, double ModelValue, double DiscountPercent, string Reason);
-
-public sealed record TrendsAnswer(string Region, IReadOnlyList<TrendItem> Trends);
-
-public sealed record TrendItem(string Source, string Metric, DateOnly LatestMonth, double Latest, double? MomPercent, double? YoyPercent, double? MomentumPercent, string Direction, IReadOnlyList<string> Anomalies);
-
-public sealed record AlertsAnswer(IReadOnlyList<AlertItem> Alerts, int AlreadyRaised);
-
-public sealed record AlertItem(string Kind, string Title, string Detail, double Score);

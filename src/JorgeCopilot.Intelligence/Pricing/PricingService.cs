@@ -116,7 +116,8 @@ public sealed partial class PricingService(
     /// is below the model's 80% interval, deepest discount first. A last sale the model screened out as a likely
     /// non-market sale (a transfer at a fraction of value) is not an opportunity anyone could have taken, so it is left out.
     /// </summary>
-    public async Task<PricingResult<IReadOnlyList<UndervaluedHome>>> FindUndervaluedAsync(string? zip, int limit, CancellationToken cancellationToken)
+    /// <param name="zips">Only homes in these ZIPs (a ZIP, or a city's ZIPs); null for the whole market.</param>
+    public async Task<PricingResult<IReadOnlyList<UndervaluedHome>>> FindUndervaluedAsync(IReadOnlyCollection<string>? zips, int limit, CancellationToken cancellationToken)
     {
         var loaded = await models.GetAsync(cancellationToken);
         if (loaded is null)
@@ -133,7 +134,7 @@ public sealed partial class PricingService(
             for (var i = 0; i < model.Index.Count; i++)
             {
                 var s = model.Index.Sales[i];
-                if ((zip is null || s.Home.Zip == zip) && (!latest.TryGetValue(s.ParcelId, out var j) || model.Index.Sales[j].SaleDate < s.SaleDate))
+                if ((zips is null || (s.Home.Zip is { } z && zips.Contains(z))) && (!latest.TryGetValue(s.ParcelId, out var j) || model.Index.Sales[j].SaleDate < s.SaleDate))
                 {
                     latest[s.ParcelId] = i;
                 }
@@ -156,7 +157,7 @@ public sealed partial class PricingService(
         await using (var db = await stores.CreateDbContextAsync(cancellationToken))
         {
             var asking = await db.Sales.AsNoTracking().Include(s => s.Property)
-                .Where(s => s.SalePrice == null && s.ListPrice != null && (zip == null || s.Property!.Zip == zip))
+                .Where(s => s.SalePrice == null && s.ListPrice != null && (zips == null || zips.Contains(s.Property!.Zip!)))
                 .OrderByDescending(s => s.SaleDate).Take(500).ToListAsync(cancellationToken);
             foreach (var listing in asking)
             {

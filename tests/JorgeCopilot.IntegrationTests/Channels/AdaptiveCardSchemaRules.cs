@@ -15,6 +15,7 @@ internal static class AdaptiveCardSchemaRules
         ["FactSet"] = ["type", "facts", "separator", "spacing"],
         ["Table"] = ["type", "columns", "rows", "firstRowAsHeader", "showGridLines", "separator", "spacing"],
         ["ColumnSet"] = ["type", "columns", "separator", "spacing"],
+        ["Image"] = ["type", "url", "altText", "size", "separator", "spacing"],
     };
 
     private static readonly Dictionary<string, string[]> Enums = new()
@@ -22,6 +23,11 @@ internal static class AdaptiveCardSchemaRules
         ["size"] = ["Default", "Small", "Medium", "Large", "ExtraLarge"],
         ["weight"] = ["Default", "Lighter", "Bolder"],
         ["color"] = ["Default", "Dark", "Light", "Accent", "Good", "Warning", "Attention"],
+    };
+
+    private static readonly Dictionary<string, string[]> ImageEnums = new()
+    {
+        ["size"] = ["Auto", "Stretch", "Small", "Medium", "Large"],
     };
 
     public static IReadOnlyList<string> Validate(JsonObject card)
@@ -75,7 +81,7 @@ internal static class AdaptiveCardSchemaRules
         }
 
         OnlyProperties(errors, $"{path}/{type}", element, allowed);
-        foreach (var (name, values) in Enums)
+        foreach (var (name, values) in type == "Image" ? ImageEnums : Enums)
         {
             if (element[name] is JsonValue value)
             {
@@ -121,6 +127,10 @@ internal static class AdaptiveCardSchemaRules
                     }
                 }
 
+                break;
+            case "Image":
+                Expect(errors, element["url"] is JsonValue u && (u.GetValue<string>().StartsWith("https://", StringComparison.Ordinal)
+                    || u.GetValue<string>().StartsWith("data:image/png;base64,", StringComparison.Ordinal)), $"{path}/Image: url must be https or a PNG data URI");
                 break;
             case "ColumnSet":
                 foreach (var column in (element["columns"] as JsonArray)?.OfType<JsonObject>() ?? [])

@@ -1,4 +1,3 @@
-using JorgeCopilot.Agent.Planning;
 using JorgeCopilot.Agent.Prompts;
 using JorgeCopilot.Agent.Rendering;
 using JorgeCopilot.Tests.Shared;
@@ -26,7 +25,6 @@ public static class SampleAnswers
 
     private static StructuredAnswer Compose(string function)
     {
-        var tool = new ToolSpec($"Pricing-{function}", "Pricing", function, "", []);
-        return Composer.Compose(tool, new Dictionary<string, object?>(), PricingSampleResults.For(function), null).Answer;
+        return Composer.Compose(CapabilitySampleResults.Tool(function), new Dictionary<string, object?>(), CapabilitySampleResults.For(function), null).Answer;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using JorgeCopilot.Core.Import;
 using JorgeCopilot.Core.Market;
 using JorgeCopilot.Core.Properties;
 using JorgeCopilot.Core.Store;
@@ -109,7 +110,7 @@ public sealed class PricingEndpointsTests
         await ShouldBeProblemAsync(await client.GetAsync("/api/v1/market/share?by=planet", ct), HttpStatusCode.BadRequest);
 
         var (csv, map) = WriteListingExport(sales);
-        var import = await factory.Services.GetRequiredService<ListingExportImporter>().ImportAsync(csv, map, ct);
+        var import = await factory.Services.GetRequiredService<ImportService>().ImportAsync(ListingExportImporter.KindName, csv, map, progress: null, ct);
         import.RowsRead.ShouldBe(30);
         var share = await client.GetFromJsonAsync<JsonElement>("/api/v1/market/share?by=brokerage", ct);
         share.GetProperty("transactions").GetInt32().ShouldBe(30);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using JorgeCopilot.Agent;
 using JorgeCopilot.Agent.Planning;
 using JorgeCopilot.Agent.Prompts;
+using JorgeCopilot.Intelligence.Capabilities;
 using Microsoft.Extensions.Options;
 using Shouldly;
 
@@ -47,7 +48,7 @@ public sealed class PromptCatalogTests
     [Fact]
     public void Every_planner_intent_has_many_phrasings()
     {
-        var utterances = IntentClassifier.LoadUtterances(Catalog, new SlotExtractor(TimeProvider.System));
+        var utterances = IntentClassifier.LoadUtterances(Catalog, new SlotExtractor(TimeProvider.System), BuiltInCapabilities.Create());
         foreach (var group in utterances.GroupBy(u => u.Label))
         {
             group.Count().ShouldBeGreaterThanOrEqualTo(20, group.Key);

@@ -35,7 +35,7 @@ public sealed class SmsAnswerRendererTests
         var answer = new StructuredAnswer(string.Join(' ', Enumerable.Repeat("The market in Seattle keeps cooling slowly.", 40)))
         {
             Kind = "forecast",
-            Facts = [new AnswerFact("Median value", "$812,000", "Pricing.market_trends")],
+            Facts = [new AnswerFact("Median value", "$812,000", "Market.market_trends")],
         };
 
         var sms = SmsAnswerRenderer.Render(answer, 3);

@@ -9,12 +9,13 @@ namespace JorgeCopilot.UnitTests.Channels;
 
 public sealed class ChannelReplyRendererTests
 {
-    private static readonly ChannelReplyRenderer Renderer = new(Options.Create(new SmsOptions()));
+    private static readonly ChannelReplyRenderer Renderer = new(Options.Create(new SmsOptions()), new MarkdownAnswerRenderer());
 
     private static readonly StructuredAnswer Score = new("**Ana Garcia** is a hot lead.")
     {
         Kind = "lead-score",
         Facts = [new AnswerFact("Conversion probability", "72%", "LeadScoring.score_lead"), new AnswerFact("Band", "hot", "LeadScoring.score_lead")],
+        Actions = [new SuggestedAction("Why?", "explain that score")],
     };
 
     private static Activity Inbound(string channel) => new()
@@ -54,6 +55,30 @@ public sealed class ChannelReplyRendererTests
         reply.TextFormat.ShouldBe("markdown");
         reply.Text!.ShouldContain("- **Conversion probability:** 72%");
         reply.SuggestedActions!.Actions.Select(a => (a.Title, a.Value!.ToString())).ShouldBe([("Why?", "explain that score")]);
+    }
+
+    [Fact]
+    public void The_bot_framework_web_reply_escapes_markup_like_the_chat_api()
+    {
+        var answer = new StructuredAnswer("Run jorge import listings <file> --map <map>.")
+        {
+            Facts = [new AnswerFact("Name", "[click](http://evil.example)", "LeadScoring.score_lead")],
+        };
+
+        var reply = Renderer.Render(Inbound("webchat"), answer);
+
+        reply.Text.ShouldBe(new MarkdownAnswerRenderer().Render(answer));
+        reply.Text!.ShouldContain("\\<file\\>");
+        reply.Text!.ShouldNotContain("&lt;");
+        reply.Text!.ShouldContain("\\[click\\](http://evil.example)");
+    }
+
+    [Fact]
+    public void An_answer_without_follow_ups_gets_no_buttons()
+    {
+        var reply = Renderer.Render(Inbound("webchat"), Score with { Actions = [] });
+
+        reply.SuggestedActions.ShouldBeNull();
     }
 
     [Fact]

@@ -11,11 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace JorgeCopilot.UnitTests.Pricing;
 
-/// <summary>Every pricing answer kind, composed from the plugin's own result records, rendered for web, Teams and SMS.</summary>
+/// <summary>Every pricing and market answer, composed from the plugins' own result records and declarations, rendered for web, Teams and SMS.</summary>
 public sealed class PricingAnswerRenderingTests
 {
     private static readonly AnswerComposer Composer = new(new PromptCatalog());
-    private static readonly ChannelReplyRenderer Channels = new(Options.Create(new SmsOptions()));
+    private static readonly ChannelReplyRenderer Channels = new(Options.Create(new SmsOptions()), new MarkdownAnswerRenderer());
     public static TheoryData<string, string, string> Cases() => new()
     {
         { "estimate_value", "price-range", "$651,000" },
@@ -30,8 +30,7 @@ public sealed class PricingAnswerRenderingTests
     [MemberData(nameof(Cases))]
     public void Each_pricing_answer_reads_well_on_web_teams_and_sms(string function, string kind, string keyValue)
     {
-        var tool = new ToolSpec($"Pricing-{function}", "Pricing", function, "", []);
-        var answer = Composer.Compose(tool, new Dictionary<string, object?> { ["region"] = "Seattle, WA" }, PricingSampleResults.For(function), null).Answer;
+        var answer = Composer.Compose(CapabilitySampleResults.Tool(function), new Dictionary<string, object?> { ["region"] = "Seattle, WA" }, CapabilitySampleResults.For(function), null).Answer;
 
         answer.Kind.ShouldBe(kind);
         answer.Text.ShouldNotContain("{{");
@@ -67,10 +66,35 @@ public sealed class PricingAnswerRenderingTests
     }
 
     [Fact]
+    public void Market_trends_show_shares_as_percentages_and_their_changes_in_points()
+    {
+        var answer = Composer.Compose(CapabilitySampleResults.Tool("market_trends"), new Dictionary<string, object?>(), CapabilitySampleResults.For("market_trends"), null).Answer;
+        var share = answer.Table.ShouldNotBeNull().Rows.Single(r => r.Contains("share sold above list"));
+
+        share.ShouldContain("39.1%");
+        share.ShouldContain("+13.4 pts");
+        share.ShouldNotContain("0.391");
+    }
+
+    [Fact]
+    public void A_chart_in_a_tool_result_is_drawn_on_web_and_teams_and_left_out_of_sms()
+    {
+        var answer = Composer.Compose(CapabilitySampleResults.Tool("market_trends"), new Dictionary<string, object?>(), CapabilitySampleResults.For("market_trends"), null).Answer;
+        answer.Chart.ShouldNotBeNull().Series["Homes sold"].ShouldBe([3_120, 3_410, 4_520, 5_010]);
+
+        new MarkdownAnswerRenderer().Render(answer).ShouldContain("](data:image/png;base64,");
+        var card = TeamsAnswerCards.Render(answer).ToJsonString();
+        card.ShouldContain("\"type\":\"Image\"");
+        card.ShouldContain("data:image/png;base64,");
+        new SmsAnswerRenderer().Render(answer).ShouldNotContain("base64");
+        var png = ChartImage.Png(answer.Chart);
+        png[..4].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47 });
+    }
+
+    [Fact]
     public void A_list_price_answer_says_when_no_competitor_data_was_imported()
     {
-        var tool = new ToolSpec("Pricing-recommend_list_price", "Pricing", "recommend_list_price", "", []);
-        var answer = Composer.Compose(tool, new Dictionary<string, object?>(), PricingSampleResults.For("recommend_list_price"), "7129300520").Answer;
+        var answer = Composer.Compose(CapabilitySampleResults.Tool("recommend_list_price"), new Dictionary<string, object?>(), CapabilitySampleResults.For("recommend_list_price"), "7129300520").Answer;
 
         answer.Facts.ShouldContain(f => f.Label == "Competitors" && f.Value.StartsWith("no competitor listing data imported", StringComparison.Ordinal));
         new MarkdownAnswerRenderer().Render(answer).ShouldContain("no competitor listing data imported");

@@ -1,16 +1,21 @@
-using JorgeCopilot.Core.Health;
 using JorgeCopilot.Core.Evaluation;
+using JorgeCopilot.Core.Health;
+using JorgeCopilot.Intelligence.Capabilities;
 using JorgeCopilot.Intelligence.Monitoring;
 using JorgeCopilot.Intelligence.Registry;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.SemanticKernel;
 
 namespace JorgeCopilot.Intelligence.LeadScoring;
 
-public static class LeadScoringRegistration
+/// <summary>Lead scoring: trainer, scoring service, kernel plugin <c>LeadScoring</c>, monitoring, health, eval suite and REST.</summary>
+public sealed class LeadScoringCapability : ICapability
 {
-    /// <summary>Lead scoring: trainer, scoring service, kernel plugin <c>LeadScoring</c>, monitoring source and eval suite.</summary>
-    public static IServiceCollection AddLeadScoring(this IServiceCollection services)
+    public string Name => "LeadScoring";
+
+    public PlannerExamples Examples { get; } = PlannerExamples.FromFile("planner/lead-scoring.jsonl");
+
+    public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<LeadRecordLoader>();
         services.AddSingleton<LeadScoringTrainer>();
@@ -23,8 +28,8 @@ public static class LeadScoringRegistration
                 : null,
             sp.GetService<TrainingActivity>()));
         services.AddSingleton<IEvalSuite, LeadScoringEvalSuite>();
-        services.AddSingleton<LeadScoringPlugin>();
-        services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<LeadScoringPlugin>(), "LeadScoring"));
-        return services;
+        services.AddKernelPlugin<LeadScoringPlugin>(Name);
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapLeadScoring();
 }

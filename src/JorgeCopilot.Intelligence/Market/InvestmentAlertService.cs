@@ -1,9 +1,9 @@
 using JorgeCopilot.Core.Market;
 using JorgeCopilot.Core.Store;
-using JorgeCopilot.Intelligence.Market;
+using JorgeCopilot.Intelligence.Pricing;
 using Microsoft.EntityFrameworkCore;
 
-namespace JorgeCopilot.Intelligence.Pricing;
+namespace JorgeCopilot.Intelligence.Market;
 
 /// <summary>
 /// Ranked investment alerts from undervalued homes and market turns/anomalies. Each alert has a stable key and is
@@ -15,7 +15,7 @@ public sealed class InvestmentAlertService(PricingService pricing, MarketTrendsS
     {
         var candidates = new List<InvestmentAlert>();
         var notes = new List<string>();
-        var undervalued = await pricing.FindUndervaluedAsync(null, 25, cancellationToken);
+        var undervalued = await pricing.FindUndervaluedAsync(zips: null, 25, cancellationToken);
         if (undervalued.Value is { } homes)
         {
             candidates.AddRange(homes.Select(h => new InvestmentAlert

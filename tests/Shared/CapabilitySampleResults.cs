@@ -1,12 +1,18 @@
+using System.Reflection;
+using JorgeCopilot.Agent.Planning;
+using JorgeCopilot.Intelligence.Capabilities;
+using JorgeCopilot.Intelligence.Market;
 using JorgeCopilot.Intelligence.Pricing;
+using Microsoft.SemanticKernel;
 
 namespace JorgeCopilot.Tests.Shared;
 
 /// <summary>
-/// What each Pricing plugin function returns, as realistic records: the answer composer, the web/Teams/SMS renderers and
-/// the Adaptive Card checks all start from these, so every pricing answer kind is rendered without training a model.
+/// What each Pricing and Market plugin function returns, as realistic records, with the tool as the real plugin declares
+/// it: the answer composer, the web/Teams/SMS renderers and the Adaptive Card checks all start from these, so every
+/// pricing and market answer is rendered without training a model.
 /// </summary>
-public static class PricingSampleResults
+public static class CapabilitySampleResults
 {
     private static readonly DateOnly AsOf = new(2015, 5, 27);
 
@@ -14,6 +20,15 @@ public static class PricingSampleResults
     [
         .. Enumerable.Range(0, 8).Select(i => new ComparableAnswer($"71293005{i:00}", AsOf.AddDays(-30 * i), 640_000 + 9_000 * i, 0.3 + 0.1 * i, 3, 2, 1_800 + 40 * i, 655_000 + 4_000 * i)),
     ];
+
+    /// <summary>The real plugin's function as the planner sees it, with the presentation its capability declared.</summary>
+    public static ToolSpec Tool(string function)
+    {
+        var plugin = typeof(PricingPlugin).GetMethods().Any(m => m.GetCustomAttribute<KernelFunctionAttribute>()?.Name == function) ? typeof(PricingPlugin) : typeof(MarketPlugin);
+        var method = plugin.GetMethods().Single(m => m.GetCustomAttribute<KernelFunctionAttribute>()?.Name == function);
+        var name = plugin == typeof(PricingPlugin) ? "Pricing" : "Market";
+        return new ToolSpec($"{name}-{function}", name, function, "", []) { Presentation = ToolPresentation.For(function, method) };
+    }
 
     public static object For(string function) => function switch
     {
@@ -31,10 +46,11 @@ public static class PricingSampleResults
         ]),
         "market_trends" => new TrendsAnswer("Seattle, WA",
         [
-            new TrendItem("zillow", "typical home value (ZHVI)", AsOf, 612_345, 0.8, 9.1, 1.2, "rising", ["2015-02 z=3.4"]),
-            new TrendItem("zillow", "median days to pending", AsOf, 9, -10, -18.5, -3.1, "falling", []),
-            new TrendItem("redfin", "sale-to-list ratio", AsOf, 1.021, 0.3, 1.1, 0.2, "rising", []),
-        ]),
+            TrendItem.From("zillow", "typical home value (ZHVI)", new SeriesTrend("zhvi", AsOf, 612_345, 0.008, 0.091, 0.012, "rising", [new SeriesAnomaly(new DateOnly(2015, 2, 28), 600_000, 580_000, 3.4)])),
+            TrendItem.From("zillow", "share sold above list", new SeriesTrend("pct_sold_above_list", AsOf, 0.391, 0.02, 0.52, 0.01, "rising", [])),
+            TrendItem.From("redfin", "national sale-to-list ratio", new SeriesTrend("avg_sale_to_list", AsOf, 1.021, 0.003, 0.011, 0.002, "rising", [])),
+        ], new ChartData("Homes sold per month, Seattle, WA", ["2015-01", "2015-02", "2015-03", "2015-04"],
+            new Dictionary<string, IReadOnlyList<double>> { ["Homes sold"] = [3_120, 3_410, 4_520, 5_010] }) { YLabel = "Homes sold" }),
         "investment_alerts" => new AlertsAnswer(
         [
             new AlertItem("undervalued", "5200300000 in 98118 sold 17% below its estimated value", "Last sale $412,000 vs model $498,000 (80% range $455,000–$545,000)", 17.2),

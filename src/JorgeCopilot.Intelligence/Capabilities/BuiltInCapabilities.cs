@@ -1,0 +1,16 @@
+using JorgeCopilot.Intelligence.LeadScoring;
+using JorgeCopilot.Intelligence.Market;
+using JorgeCopilot.Intelligence.Pricing;
+
+namespace JorgeCopilot.Intelligence.Capabilities;
+
+/// <summary>The capabilities the product ships: the one list the API host, the CLI and the evals all compose from.</summary>
+public static class BuiltInCapabilities
+{
+    public static IReadOnlyList<ICapability> Create() =>
+    [
+        new LeadScoringCapability(),
+        new PricingCapability(),
+        new MarketCapability(),
+    ];
+}

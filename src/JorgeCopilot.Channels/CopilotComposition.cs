@@ -24,11 +24,12 @@ public static class CopilotComposition
         return builder;
     }
 
-    /// <summary>Every endpoint: chat, the model registry, each capability's REST, the Bot Framework and SMS webhooks.</summary>
+    /// <summary>Every endpoint: chat, chart images, the model registry, each capability's REST, the Bot Framework and SMS webhooks.</summary>
     public static IEndpointRouteBuilder MapJorgeCopilot(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapChat();
+        endpoints.MapCharts();
         endpoints.MapJorgeIntelligence();
         endpoints.MapBotFramework();
         endpoints.MapSms();

@@ -29,6 +29,7 @@ public static class DependencyInjection
     /// <summary>Importers (<c>jorge import</c>), the workspace seeder (<c>jorge seed</c>) and the seeding state /health reads.</summary>
     public static IServiceCollection AddJorgeImport(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ImportService>();
         foreach (var importer in ImportService.CoreImporters())
         {

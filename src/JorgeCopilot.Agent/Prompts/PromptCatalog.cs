@@ -33,7 +33,7 @@ public sealed partial class PromptCatalog
         _texts = texts.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>Names relative to <c>prompts/</c>, e.g. <c>answers/score_lead.md</c>.</summary>
+    /// <summary>Names relative to <c>prompts/</c>, e.g. <c>answers/help.md</c>.</summary>
     public IReadOnlyCollection<string> Names => _texts.Keys;
 
     public bool Contains(string name) => _texts.ContainsKey(name);

@@ -30,6 +30,12 @@ public sealed class BotOptions
     /// <summary>Shortest time between two forced metadata refreshes (an unknown signing key triggers one).</summary>
     public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The host's public https address (what the bot registration's messaging endpoint points at, without the path).
+    /// Teams cards link their charts under it (<c>/charts/...</c>); unset, a chart's latest points are shown as a table.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
     /// <summary>A turn taking longer than this shows a typing indicator.</summary>
     public TimeSpan TypingDelay { get; set; } = TimeSpan.FromSeconds(1);
 

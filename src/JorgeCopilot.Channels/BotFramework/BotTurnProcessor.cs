@@ -111,7 +111,7 @@ public sealed class BotTurnProcessor(
         }
 
         var reply = await AskAsync(activity, text, cancellationToken);
-        return new InvokeResponseBody(200, Teams.AdaptiveCardBuilder.ContentType, TeamsAnswerCards.Render(reply.Answer));
+        return new InvokeResponseBody(200, Teams.AdaptiveCardBuilder.ContentType, TeamsAnswerCards.Render(reply.Answer, botOptions.Value.PublicBaseUrl));
     }
 
     private async Task OnConversationUpdateAsync(BotTurn turn, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace JorgeCopilot.Channels.BotFramework;
 /// segment budget for SMS channels, the escaped Markdown of the chat API with the answer's follow-ups as suggested-action
 /// buttons for everything else (Web Chat, Emulator, skills).
 /// </summary>
-public sealed class ChannelReplyRenderer(IOptions<SmsOptions> sms, MarkdownAnswerRenderer markdown)
+public sealed class ChannelReplyRenderer(IOptions<SmsOptions> sms, IOptions<BotOptions> bot, MarkdownAnswerRenderer markdown)
 {
     public const string TeamsChannelId = "msteams";
 
@@ -23,7 +23,7 @@ public sealed class ChannelReplyRenderer(IOptions<SmsOptions> sms, MarkdownAnswe
         if (string.Equals(inbound.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase))
         {
             reply.Summary = answer.Text;
-            reply.Attachments = [new Attachment { ContentType = AdaptiveCardBuilder.ContentType, Content = TeamsAnswerCards.Render(answer) }];
+            reply.Attachments = [new Attachment { ContentType = AdaptiveCardBuilder.ContentType, Content = TeamsAnswerCards.Render(answer, bot.Value.PublicBaseUrl) }];
             return reply;
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using JorgeCopilot.Agent;
 using JorgeCopilot.Agent.Rendering;
 
 namespace JorgeCopilot.Channels.Teams;
@@ -6,7 +7,7 @@ namespace JorgeCopilot.Channels.Teams;
 /// <summary>
 /// Builds the Adaptive Card for any <see cref="StructuredAnswer"/> from its shape, never its kind: the title the
 /// capability declared, its headline figures large, the text, the remaining facts, the table under its caption, the
-/// chart as an image, and the answer's follow-ups as buttons. Buttons carry <c>{ verb, text }</c>; Teams sends them back
+/// chart as a linked image (Teams messages cannot carry one inline: about 28 KB in all), and the follow-ups as buttons. Buttons carry <c>{ verb, text }</c>; Teams sends them back
 /// as a message with that value (Action.Submit) or as an <c>adaptiveCard/action</c> invoke, and both are handled by
 /// the turn processor.
 /// </summary>
@@ -14,16 +15,9 @@ public static class TeamsAnswerCards
 {
     public const int MaxTableRows = 12;
 
-    /// <summary>
-    /// Teams rejects messages over about 28 KB, attachments included: a chart is embedded as an image only while it stays
-    /// under this budget, otherwise its latest points are shown as a table.
-    /// </summary>
-    public const int MaxImageDataUriLength = 16_000;
 
-    private const int ChartWidth = 480;
-    private const int ChartHeight = 270;
-
-    public static JsonObject Render(StructuredAnswer answer)
+    /// <param name="publicBaseUrl">The host's public address; charts become linked images under it, else tables.</param>
+    public static JsonObject Render(StructuredAnswer answer, Uri? publicBaseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var card = new AdaptiveCardBuilder().FallbackText(answer.Text);
@@ -52,10 +46,9 @@ public static class TeamsAnswerCards
 
         if (answer.Chart is { } chart)
         {
-            var image = ChartImage.DataUri(chart, ChartWidth, ChartHeight);
-            if (image.Length <= MaxImageDataUriLength)
+            if (publicBaseUrl is not null && ChartToken.Encode(chart).Length <= ChartToken.MaxLength)
             {
-                card.Image(image, chart.Title);
+                card.Image(ChartEndpoints.Link(publicBaseUrl, chart).AbsoluteUri, chart.Title);
             }
             else
             {

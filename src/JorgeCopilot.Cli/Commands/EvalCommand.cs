@@ -41,7 +41,7 @@ internal static class EvalCommand
 
             AnsiConsole.MarkupLine($"Running [bold]{selected.Count}[/] suites; thresholds from [grey]{Markup.Escape(thresholds.Source)}[/]");
             var report = await RunWithProgressAsync(runner, selected, thresholds, outputDirectory, cancellationToken);
-            var (jsonPath, markdownPath) = await EvalReportWriter.WriteAsync(report, outputDirectory, DateTimeOffset.UtcNow, cancellationToken);
+            var (jsonPath, markdownPath) = await EvalReportWriter.WriteAsync(report, outputDirectory, host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), cancellationToken);
 
             AnsiConsole.Write(ResultTable(report));
             AnsiConsole.MarkupLine($"Report: [link]{Markup.Escape(markdownPath)}[/] and [link]{Markup.Escape(jsonPath)}[/]");

@@ -39,10 +39,10 @@ public sealed class FirstStartSeeding(
 
             state.Set(SeedingStatus.Seeding);
             logger.LogInformation("Empty embedded store: seeding the demo workspace from the bundled data");
-            var started = DateTime.UtcNow;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var summary = await seeder.SeedAsync(new Progress<ImportProgress>(state.Report), stoppingToken);
             logger.LogInformation("Seeded {Steps} data files ({Added} rows added) in {Elapsed} s",
-                summary.Steps.Count, summary.Steps.Sum(s => s.RowsAdded), (DateTime.UtcNow - started).TotalSeconds);
+                summary.Steps.Count, summary.Steps.Sum(s => s.RowsAdded), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
             state.Set(SeedingStatus.Ready, seeded: true);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -11,7 +11,7 @@ namespace JorgeCopilot.Core.Import;
 /// upserts by natural key (re-running adds nothing). Any bad row aborts the import and leaves the store unchanged.
 /// A completed import leaves an <see cref="ImportRecord"/>.
 /// </summary>
-public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, DataLocator data, IEnumerable<IKindImporter> importers, ILogger<ImportService> logger)
+public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, DataLocator data, IEnumerable<IKindImporter> importers, TimeProvider clock, ILogger<ImportService> logger)
 {
     /// <summary>The kinds Core itself imports; capabilities register more <see cref="IKindImporter"/>s.</summary>
     public static IKindImporter[] CoreImporters() =>
@@ -43,7 +43,7 @@ public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, Dat
             throw new MappingException($"mapping {mapping.Path} is for '{mapping.Kind}', not '{kind}'");
         }
 
-        var started = DateTime.UtcNow;
+        var started = clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -58,13 +58,13 @@ public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, Dat
             RowsAdded = counts.RowsAdded,
             RowsUpdated = counts.RowsUpdated,
             StartedAt = started,
-            FinishedAt = DateTime.UtcNow,
+            FinishedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Imported {Kind} from {File}: {Read} rows read, {Added} added, {Updated} updated in {Elapsed} ms ({ReadMs} ms reading)",
             kind, Path.GetFileName(file), counts.RowsRead, counts.RowsAdded, counts.RowsUpdated,
-            (long)(DateTime.UtcNow - started).TotalMilliseconds, (long)context.ReadTime.TotalMilliseconds);
+            (long)(clock.GetUtcNow().UtcDateTime - started).TotalMilliseconds, (long)context.ReadTime.TotalMilliseconds);
         return new ImportResult(kind, file, counts.RowsRead, counts.RowsAdded, counts.RowsUpdated);
     }
 

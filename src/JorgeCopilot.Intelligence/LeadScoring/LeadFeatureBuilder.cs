@@ -1,4 +1,5 @@
 using System.Globalization;
+using JorgeCopilot.Intelligence.Statistics;
 
 namespace JorgeCopilot.Intelligence.LeadScoring;
 
@@ -211,8 +212,8 @@ public sealed class LeadFeatureBuilder
         x[1] = outbound;
         x[2] = outbound == 0 ? 0f : (float)leadReplies.Count / outbound;
         // -1 = "never happened", distinct from any real delay for the trees.
-        x[3] = leadReplies.Count == 0 ? -1f : (float)Median(leadReplies);
-        x[4] = agentReplies.Count == 0 ? -1f : (float)Median(agentReplies);
+        x[3] = leadReplies.Count == 0 ? -1f : (float)Stats.Median(leadReplies);
+        x[4] = agentReplies.Count == 0 ? -1f : (float)Stats.Median(agentReplies);
         x[5] = ordered.Count < 2 ? 0f : (float)(ordered[^1].SentAt - ordered[0].SentAt).TotalDays;
         for (var c = 0; c < _schema.HistoryChannels.Count; c++)
         {
@@ -220,12 +221,6 @@ public sealed class LeadFeatureBuilder
             x[HistoryFeatures.Length + c] = ordered.Count == 0 ? 0f
                 : (float)ordered.Count(m => string.Equals(m.Channel, channel, StringComparison.OrdinalIgnoreCase)) / ordered.Count;
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values[values.Count / 2];
     }
 
     private static List<string> Levels(List<string> values, int minCount) =>

@@ -1,5 +1,6 @@
 using JorgeCopilot.Intelligence.Explain;
 using JorgeCopilot.Intelligence.Monitoring;
+using JorgeCopilot.Intelligence.Statistics;
 using Microsoft.ML;
 
 namespace JorgeCopilot.Intelligence.LeadScoring;
@@ -71,7 +72,7 @@ public static class LeadModelFitter
 
         var calibrator = PlattCalibrator.Fit(bestOof!, y);
         var oofProbabilities = bestOof!.Select(calibrator.Probability).Order().ToArray();
-        var bands = new TemperatureBands(Quantile(oofProbabilities, 0.9), Quantile(oofProbabilities, 0.7));
+        var bands = new TemperatureBands(Stats.Quantile(oofProbabilities, 0.9), Stats.Quantile(oofProbabilities, 0.7));
 
         progress?.Report($"fitting {best} on {y.Length} leads");
         var all = Enumerable.Range(0, y.Length).ToArray();
@@ -118,19 +119,6 @@ public static class LeadModelFitter
         }
 
         return result;
-    }
-
-    public static double Quantile(IReadOnlyList<double> sorted, double q)
-    {
-        if (sorted.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var pos = q * (sorted.Count - 1);
-        var lo = (int)Math.Floor(pos);
-        var hi = Math.Min(lo + 1, sorted.Count - 1);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
     }
 }
 

@@ -9,7 +9,7 @@ namespace JorgeCopilot.Intelligence.Market;
 /// Ranked investment alerts from undervalued homes and market turns/anomalies. Each alert has a stable key and is
 /// stored when raised, so the same opportunity is never raised twice (also across replicas: the key is unique).
 /// </summary>
-public sealed class InvestmentAlertService(PricingService pricing, MarketTrendsService trends, IDbContextFactory<JorgeDbContext> stores)
+public sealed class InvestmentAlertService(PricingService pricing, MarketTrendsService trends, IDbContextFactory<JorgeDbContext> stores, TimeProvider clock)
 {
     public async Task<AlertScan> RaiseAsync(int limit, CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ public sealed class InvestmentAlertService(PricingService pricing, MarketTrendsS
         var seen = (await db.InvestmentAlerts.Where(a => keys.Contains(a.Key)).Select(a => a.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var fresh = candidates.Where(c => !seen.Contains(c.Key)).DistinctBy(c => c.Key)
             .OrderByDescending(c => c.Score).Take(Math.Clamp(limit, 1, 50)).ToList();
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var alert in fresh)
         {
             alert.RaisedAt = now;

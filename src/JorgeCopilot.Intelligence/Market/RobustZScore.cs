@@ -1,4 +1,5 @@
 using JorgeCopilot.Intelligence.Pricing;
+using JorgeCopilot.Intelligence.Statistics;
 
 namespace JorgeCopilot.Intelligence.Market;
 
@@ -16,8 +17,8 @@ public static class RobustZScore
             return [];
         }
 
-        var median = PriceMetrics.Median(values);
-        var mad = PriceMetrics.Median(values.Select(v => Math.Abs(v - median)));
+        var median = Stats.Median(values);
+        var mad = Stats.Median(values.Select(v => Math.Abs(v - median)));
         if (mad < 1e-12)
         {
             // More than half the points are identical: anything different is infinitely surprising on this scale,

@@ -8,7 +8,7 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// Per-listing days-on-market model and price-elasticity curve, fitted from imported sales that carry list dates and
 /// list prices (valued by the price model at their list date). Null when no such export has been imported.
 /// </summary>
-public sealed class ListingInsights(IDbContextFactory<JorgeDbContext> stores)
+public sealed class ListingInsights(IDbContextFactory<JorgeDbContext> stores, TimeProvider clock)
 {
     public async Task<ListingDomModel?> DomModelAsync(PriceModel model, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class ListingInsights(IDbContextFactory<JorgeDbContext> stores)
             return null;
         }
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var observations = new List<ListingObservation>(listed.Count);
         foreach (var s in listed)
         {

@@ -1,3 +1,5 @@
+using JorgeCopilot.Intelligence.Statistics;
+
 namespace JorgeCopilot.Intelligence.Pricing;
 
 /// <summary>Accuracy of price predictions on held-out sales, in the names the eval report uses.</summary>
@@ -25,7 +27,7 @@ public static class PriceMetrics
 
         return new Dictionary<string, double>
         {
-            [prefix + "mdape"] = Median(ape),
+            [prefix + "mdape"] = Stats.Median(ape),
             [prefix + "mape"] = ape.Average(),
             [prefix + "within_5"] = ape.Count(e => e <= 0.05) / (double)ape.Length,
             [prefix + "within_10"] = ape.Count(e => e <= 0.10) / (double)ape.Length,
@@ -33,33 +35,5 @@ public static class PriceMetrics
             // R² on the log scale the model is fitted on: dollar-scale R² is dominated by a handful of mansions.
             [prefix + "r2"] = 1 - ssRes / ssTot,
         };
-    }
-
-    /// <summary>Median of the non-NaN values (NaN when there are none); the one median the pricing and market code use.</summary>
-    public static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    /// <summary>Linear-interpolated quantile (q in [0,1]).</summary>
-    public static double Quantile(IReadOnlyList<double> sortedValues, double q)
-    {
-        ArgumentNullException.ThrowIfNull(sortedValues);
-        if (sortedValues.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var pos = q * (sortedValues.Count - 1);
-        var lo = (int)Math.Floor(pos);
-        var hi = Math.Min(lo + 1, sortedValues.Count - 1);
-        return sortedValues[lo] + (sortedValues[hi] - sortedValues[lo]) * (pos - lo);
     }
 }

@@ -1,4 +1,5 @@
 using JorgeCopilot.Intelligence.Explain;
+using JorgeCopilot.Intelligence.Statistics;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.LightGbm;
 
@@ -20,7 +21,7 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// </summary>
 public static class PriceModelBuilder
 {
-    public static PriceModel Train(IReadOnlyList<HomeSale> sales, PriceModelOptions? options = null, IProgress<string>? progress = null)
+    public static PriceModel Train(IReadOnlyList<HomeSale> sales, PriceModelOptions? options = null, IProgress<string>? progress = null, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(sales);
         options ??= new PriceModelOptions();
@@ -112,7 +113,7 @@ public static class PriceModelBuilder
 
         var dates = index.Sales.Select(s => s.SaleDate).ToArray();
         var info = new PriceModelInfo(
-            TrainedAt: DateTime.UtcNow,
+            TrainedAt: (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime,
             Sales: index.Count,
             FittedSales: fittedSales,
             CalibrationSales: residuals.Count,
@@ -175,7 +176,7 @@ public static class PriceModelBuilder
         var firstPass = new double[rows.Length];
         FillOutOfFold(ml, index, rows, fit, options with { Members = 1 }, firstPass, progress, "Screening for non-market sales");
         var errors = rows.Select((r, i) => Math.Abs(r.Label - firstPass[i])).ToArray();
-        var median = PriceMetrics.Median(errors);
+        var median = Stats.Median(errors);
         for (var i = 0; i < rows.Length; i++)
         {
             rows[i].Weight = FitWeight(errors[i], median, options);

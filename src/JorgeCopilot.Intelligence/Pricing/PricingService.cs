@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using JorgeCopilot.Core.Properties;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.Intelligence.Market;
+using JorgeCopilot.Intelligence.Statistics;
 using Microsoft.EntityFrameworkCore;
 
 namespace JorgeCopilot.Intelligence.Pricing;
@@ -15,7 +16,8 @@ public sealed partial class PricingService(
     IDbContextFactory<JorgeDbContext> stores,
     MarketData market,
     DaysToSellEstimator daysToSell,
-    ListingInsights listings)
+    ListingInsights listings,
+    TimeProvider clock)
 {
     public const string NoModelMessage = "No pricing model has been trained yet: run `jorge train pricing` (King County by default).";
 
@@ -62,8 +64,8 @@ public sealed partial class PricingService(
         if (adjusted.Length >= 5)
         {
             // The middle half of the comparables, kept inside the model's 80% interval.
-            low = Math.Max(PriceMetrics.Quantile(adjusted, 0.25), valuation.Estimate.Low80);
-            high = Math.Min(PriceMetrics.Quantile(adjusted, 0.75), valuation.Estimate.High80);
+            low = Math.Max(Stats.Quantile(adjusted, 0.25), valuation.Estimate.Low80);
+            high = Math.Min(Stats.Quantile(adjusted, 0.75), valuation.Estimate.High80);
             if (low > value || high < value)
             {
                 (low, high) = (Math.Min(low, value), Math.Max(high, value));
@@ -76,7 +78,7 @@ public sealed partial class PricingService(
         }
 
         var domModel = await listings.DomModelAsync(loaded.Model, cancellationToken);
-        var days = await daysToSell.EstimateAsync(MarketData.DefaultRegion, DateOnly.FromDateTime(DateTime.UtcNow), point / value, domModel, cancellationToken);
+        var days = await daysToSell.EstimateAsync(MarketData.DefaultRegion, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), point / value, domModel, cancellationToken);
         var advice = new ListPriceAdvice(point, RoundPrice(low / saleToList), RoundPrice(high / saleToList), valuation, context, days);
         return PricingResult<ListPriceAdvice>.Ok(advice, subject, loaded.Version);
     }
@@ -105,7 +107,7 @@ public sealed partial class PricingService(
         var context = await MarketContextAsync(cancellationToken);
         var ratio = (listPrice ?? value / (context.SaleToList ?? 1.0)) / value;
         var domModel = await listings.DomModelAsync(loaded.Model, cancellationToken);
-        var days = await daysToSell.EstimateAsync(MarketData.DefaultRegion, DateOnly.FromDateTime(DateTime.UtcNow), ratio, domModel, cancellationToken);
+        var days = await daysToSell.EstimateAsync(MarketData.DefaultRegion, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ratio, domModel, cancellationToken);
         return days is null
             ? PricingResult<DaysToSellEstimate>.Fail("No days-on-market data: seed the Zillow series (`jorge seed`) or import listings with list dates.")
             : PricingResult<DaysToSellEstimate>.Ok(days, subject, loaded.Version);
@@ -264,7 +266,7 @@ public sealed partial class PricingService(
             return (null, $"The pricing model has no sales in ZIP {zip}; it covers {model.Index.Sales.Select(s => s.Home.Zip).Distinct().Count()} ZIP codes of its training data.");
         }
 
-        double Med(Func<HomeFeatures, double> f) => PriceMetrics.Median(inZip.Select(f));
+        double Med(Func<HomeFeatures, double> f) => Stats.Median(inZip.Select(f));
         var typical = new HomeFeatures
         {
             Zip = zip,

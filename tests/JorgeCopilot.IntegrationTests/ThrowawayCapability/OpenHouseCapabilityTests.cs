@@ -45,7 +45,7 @@ public sealed class OpenHouseCapabilityTests
         sms.ShouldContain("37");
         sms.ShouldNotContain("base64");
 
-        var card = TeamsAnswerCards.Render(reply.Answer);
+        var card = TeamsAnswerCards.Render(reply.Answer, new Uri("https://jorge.example/"));
         AdaptiveCardSchemaRules.Validate(card).ShouldBeEmpty();
         var body = card["body"]!.AsArray().OfType<JsonObject>().ToList();
         body[0]["text"]!.GetValue<string>().ShouldBe("Open houses this weekend");

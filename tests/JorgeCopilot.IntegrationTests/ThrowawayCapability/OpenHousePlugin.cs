@@ -12,8 +12,8 @@ public sealed class OpenHousePlugin
     [Answer("open-houses", Title = "Open houses this weekend", HeadlineFigures = 1)]
     [FollowUp("Market trends", "housing market trends")]
     public OpenHouses CountOpenHouses([Description("5-digit ZIP code")] string? zip = null) =>
-        new(zip ?? "all", zip is null ? 412 : 37, new ChartData("Open houses per weekend", ["Nov 7", "Nov 14", "Nov 21", "Nov 28"],
+        new(zip is null ? 412 : 37, zip ?? "all", new ChartData("Open houses per weekend", ["Nov 7", "Nov 14", "Nov 21", "Nov 28"],
             new Dictionary<string, IReadOnlyList<double>> { ["Open houses"] = [29, 33, 31, 37] }));
 }
 
-public sealed record OpenHouses(string Zip, int OpenHouseCount, ChartData Chart);
+public sealed record OpenHouses(int OpenHouseCount, string Zip, ChartData Chart);

@@ -62,4 +62,12 @@ public sealed class SmsAnswerRendererTests
 
         sms.ShouldBe("Your hottest leads:\nModel: v3\n1. Ana Garcia, 72%\n2. Bo Chen, 64%");
     }
+
+    [Fact]
+    public void A_placeholder_in_a_command_survives_while_real_html_tags_go()
+    {
+        var text = SmsAnswerRenderer.PlainText("Import them: jorge import listings <file> --map <map>. <b>Done</b>");
+
+        text.ShouldBe("Import them: jorge import listings <file> --map <map>. Done");
+    }
 }

@@ -9,7 +9,7 @@ namespace JorgeCopilot.UnitTests.Channels;
 
 public sealed class ChannelReplyRendererTests
 {
-    private static readonly ChannelReplyRenderer Renderer = new(Options.Create(new SmsOptions()), new MarkdownAnswerRenderer());
+    private static readonly ChannelReplyRenderer Renderer = new(Options.Create(new SmsOptions()), Options.Create(new BotOptions()), new MarkdownAnswerRenderer());
 
     private static readonly StructuredAnswer Score = new("**Ana Garcia** is a hot lead.")
     {

@@ -15,7 +15,7 @@ namespace JorgeCopilot.UnitTests.Pricing;
 public sealed class PricingAnswerRenderingTests
 {
     private static readonly AnswerComposer Composer = new(new PromptCatalog());
-    private static readonly ChannelReplyRenderer Channels = new(Options.Create(new SmsOptions()), new MarkdownAnswerRenderer());
+    private static readonly ChannelReplyRenderer Channels = new(Options.Create(new SmsOptions()), Options.Create(new BotOptions()), new MarkdownAnswerRenderer());
     public static TheoryData<string, string, string> Cases() => new()
     {
         { "estimate_value", "price-range", "$651,000" },
@@ -83,9 +83,11 @@ public sealed class PricingAnswerRenderingTests
         answer.Chart.ShouldNotBeNull().Series["Homes sold"].ShouldBe([3_120, 3_410, 4_520, 5_010]);
 
         new MarkdownAnswerRenderer().Render(answer).ShouldContain("](data:image/png;base64,");
-        var card = TeamsAnswerCards.Render(answer).ToJsonString();
+        var card = TeamsAnswerCards.Render(answer, new Uri("https://jorge.example/")).ToJsonString();
         card.ShouldContain("\"type\":\"Image\"");
-        card.ShouldContain("data:image/png;base64,");
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(card, "https://jorge.example/charts/[^\"]+").Value);
+        ChartToken.Decode(link.Segments[^1][..^4]).ShouldNotBeNull().Series["Homes sold"].ShouldBe([3_120, 3_410, 4_520, 5_010]);
+        TeamsAnswerCards.Render(answer).ToJsonString().ShouldContain("\"type\":\"Table\"");
         new SmsAnswerRenderer().Render(answer).ShouldNotContain("base64");
         var png = ChartImage.Png(answer.Chart);
         png[..4].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47 });

@@ -1,5 +1,6 @@
 using JorgeCopilot.Channels.BotFramework;
 using JorgeCopilot.Channels.Sms;
+using JorgeCopilot.Core.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -26,6 +27,7 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<BotAuthenticator>();
         services.AddHttpClient(nameof(BotAuthenticator));
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
@@ -45,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<BotTurnProcessor>();
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        services.AddSingleton<IHealthContributor, TurnWorkersHealth>();
         services.AddHostedService<ChannelSecurityNotice>();
         services.AddHostedService<ReceiptPurge>();
         return services;

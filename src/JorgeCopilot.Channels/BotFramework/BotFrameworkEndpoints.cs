@@ -34,6 +34,7 @@ public static class BotFrameworkEndpoints
         BotAuthenticator authenticator,
         ActivityReceiptStore receipts,
         TurnQueue queue,
+        ServiceUrlPolicy serviceUrls,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -67,10 +68,17 @@ public static class BotFrameworkEndpoints
             return TypedResults.Problem("The activity has no conversation id.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var repliesInBody = activity.ExpectsReplies || activity.IsType(ActivityTypes.Invoke);
-        if (needsConversation && !repliesInBody && string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        if (!ServiceUrlPolicy.IsWellFormedOrAbsent(activity.ServiceUrl))
         {
-            return TypedResults.Problem("The activity has no serviceUrl to reply to.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("serviceUrl must be an absolute http or https URL.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        // Checked before queueing: a reply worker must never be the first to find out that it cannot (or may not) reply.
+        var repliesInBody = activity.ExpectsReplies || activity.IsType(ActivityTypes.Invoke);
+        if (needsConversation && !repliesInBody && serviceUrls.Check(activity.ServiceUrl) is { } refusal)
+        {
+            logger.LogWarning("Rejected {ActivityType} activity {ActivityId}: its serviceUrl may not be called back", activity.Type, activity.Id);
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!await receipts.TryRecordAsync(activity.ChannelId ?? "", activity.Conversation?.Id, activity.Id, cancellationToken))

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using JorgeCopilot.Agent.Rendering;
+using JorgeCopilot.Core.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,7 @@ public static class ChatEndpoints
             .WithName("Chat")
             .WithSummary("Ask the copilot a question")
             .WithDescription("Routes the question to a capability plugin (or asks back), and returns the answer rendered for the channel with the tool calls it made.")
+            .WithMetadata(new RequiresApiScopeAttribute(ApiScopes.Read, ApiScopes.Bot))
             .Produces<ChatResponseBody>()
             .ProducesValidationProblem();
         return group;

@@ -1,6 +1,7 @@
 using JorgeCopilot.Agent;
 using JorgeCopilot.Api.Health;
 using JorgeCopilot.Api.Hosting;
+using JorgeCopilot.Api.Security;
 using JorgeCopilot.Channels;
 using JorgeCopilot.Channels.BotFramework;
 using JorgeCopilot.Channels.Sms;
@@ -21,10 +22,12 @@ builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
 builder.Services.AddJorgeIntelligence();
 builder.Services.AddJorgeChannels();
+builder.AddApiSecurity();
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseApiSecurity();
 app.MapDefaultEndpoints();
 app.MapHealth();
 app.MapChat();

@@ -25,6 +25,8 @@ public static class BotFrameworkEndpoints
             .Produces<ExpectedReplies>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            // Outside API-key auth: the caller proves itself another way (see the handler).
+            .AllowAnonymous()
             .DisableAntiforgery();
         return endpoints;
     }

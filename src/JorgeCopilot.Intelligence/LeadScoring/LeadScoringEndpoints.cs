@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Security;
 using JorgeCopilot.Intelligence.Monitoring;
 using JorgeCopilot.Intelligence.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -30,6 +31,7 @@ public static class LeadScoringEndpoints
         app.MapPost("/api/v1/outcomes", OutcomeEndpoint.RecordAsync)
             .WithTags("Lead scoring")
             .WithName("RecordOutcome")
+            .WithMetadata(new RequiresApiScopeAttribute(ApiScopes.Write, ApiScopes.Bot))
             .Accepts<OutcomeRequest>("application/json")
             .Produces<OutcomeResponse>(StatusCodes.Status201Created)
             .Produces<OutcomeResponse>()

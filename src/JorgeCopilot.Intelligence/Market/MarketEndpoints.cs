@@ -4,6 +4,7 @@ using JorgeCopilot.Intelligence.Pricing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace JorgeCopilot.Intelligence.Market;
@@ -79,6 +80,7 @@ public static class MarketEndpoints
             .WithName("ImportListings")
             .WithSummary("Imports a competitor listing export (multipart: file = CSV/TSV/JSON, map = mapping JSON/YAML) in one transaction")
             .Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(64L << 20))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .DisableAntiforgery();
 

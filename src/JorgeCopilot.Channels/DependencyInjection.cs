@@ -23,6 +23,7 @@ public static class DependencyInjection
             .BindConfiguration(SmsOptions.SectionName)
             .Validate(o => o.MaxSegments is >= 1 and <= 10, "Sms:MaxSegments must be between 1 and 10.")
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "Sms:PublicBaseUrl must be an absolute URL.")
+            .Validate(o => o.ApiBaseUrl is null || o.ApiBaseUrl.IsAbsoluteUri, "Sms:ApiBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -40,6 +41,9 @@ public static class DependencyInjection
             });
         services.AddSingleton<ActivityReceiptStore>();
         services.AddSingleton<SmsOptOutStore>();
+        services.AddTransient<TwilioBaseUrlHandler>();
+        services.AddHttpClient(TwilioSmsSender.HttpClientName).AddHttpMessageHandler<TwilioBaseUrlHandler>();
+        services.AddSingleton<TwilioSmsSender>();
         services.AddSingleton<ChannelReplyRenderer>();
         services.AddSingleton<TurnErrorHandler>();
         services.AddScoped<CopilotResolver>();

@@ -48,7 +48,7 @@ public static class BotFrameworkEndpoints
         }
         catch (JsonException ex)
         {
-            return TypedResults.Problem($"The body is not a valid Activity: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem($"The body is not a valid Activity (malformed JSON or a value of the wrong type at {ex.Path ?? "$"}).", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using JorgeCopilot.Core.Validation;
 using JorgeCopilot.Intelligence.Market;
 using Microsoft.SemanticKernel;
 
@@ -24,6 +25,17 @@ public sealed class PricingPlugin(PricingService pricing, MarketTrendsService tr
         [Description("Year built")] int? yearBuilt = null,
         CancellationToken cancellationToken = default)
     {
+        var invalid = new InputErrors()
+            .Check("zip", InputRules.Zip(zip))
+            .Check("bedrooms", InputRules.Bedrooms.Check(bedrooms))
+            .Check("bathrooms", InputRules.Bathrooms.Check(bathrooms))
+            .Check("sqft", InputRules.Sqft.Check(sqft))
+            .Check("yearBuilt", InputRules.YearBuilt.Check(yearBuilt));
+        if (invalid.Count > 0)
+        {
+            return new PricingMessage(invalid.Summary);
+        }
+
         var result = await pricing.EstimateAsync(new HomeQuery(address, zip, bedrooms, bathrooms, sqft, yearBuilt), cancellationToken);
         if (result.Value is not { } v)
         {
@@ -64,6 +76,11 @@ public sealed class PricingPlugin(PricingService pricing, MarketTrendsService tr
         [Description("Planned list price in dollars; defaults to the recommended price")] double? listPrice = null,
         CancellationToken cancellationToken = default)
     {
+        if (InputRules.ListPrice.Check(listPrice) is { } invalid)
+        {
+            return new PricingMessage(invalid);
+        }
+
         var result = await pricing.EstimateDaysToSellAsync(address, listPrice, cancellationToken);
         return result.Value is { } d
             ? new DaysAnswer(result.Subject!.Label, d.Days, d.DaysToClose, Math.Round(d.ListToValue, 3), d.Basis, d.Method)
@@ -77,6 +94,12 @@ public sealed class PricingPlugin(PricingService pricing, MarketTrendsService tr
         [Description("How many homes to return")] int limit = 5,
         CancellationToken cancellationToken = default)
     {
+        var invalid = new InputErrors().Check("zip", InputRules.Zip(zip)).Check("limit", InputRules.Limit(limit, 100));
+        if (invalid.Count > 0)
+        {
+            return new PricingMessage(invalid.Summary);
+        }
+
         var result = await pricing.FindUndervaluedAsync(zip, limit, cancellationToken);
         if (result.Value is not { } homes)
         {

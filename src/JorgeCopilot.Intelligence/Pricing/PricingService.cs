@@ -116,6 +116,9 @@ public sealed partial class PricingService(
     /// is below the model's 80% interval, deepest discount first. A last sale the model screened out as a likely
     /// non-market sale (a transfer at a fraction of value) is not an opportunity anyone could have taken, so it is left out.
     /// </summary>
+    private static string UnknownZip(PriceModel model, string zip) =>
+        $"The pricing model has no sales in ZIP {zip}; it covers {model.Index.Sales.Select(s => s.Home.Zip).Distinct().Count()} ZIP codes of its training data.";
+
     public async Task<PricingResult<IReadOnlyList<UndervaluedHome>>> FindUndervaluedAsync(string? zip, int limit, CancellationToken cancellationToken)
     {
         var loaded = await models.GetAsync(cancellationToken);
@@ -125,6 +128,12 @@ public sealed partial class PricingService(
         }
 
         var model = loaded.Model;
+        // An unknown ZIP is the same mistake here as in a valuation, so it gets the same answer rather than an empty list.
+        if (zip is not null && !model.Index.Sales.Any(s => s.Home.Zip == zip))
+        {
+            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(UnknownZip(model, zip));
+        }
+
         var found = new List<UndervaluedHome>();
         var hw80 = model.Conformal.HalfWidth80;
         if (model.HasOutOfFoldValues)
@@ -260,7 +269,7 @@ public sealed partial class PricingService(
         var inZip = model.Index.Sales.Where(s => s.Home.Zip == zip).Select(s => s.Home).ToList();
         if (inZip.Count == 0)
         {
-            return (null, $"The pricing model has no sales in ZIP {zip}; it covers {model.Index.Sales.Select(s => s.Home.Zip).Distinct().Count()} ZIP codes of its training data.");
+            return (null, UnknownZip(model, zip));
         }
 
         double Med(Func<HomeFeatures, double> f) => PriceMetrics.Median(inZip.Select(f));

@@ -25,6 +25,8 @@ public static class ChartEndpoints
                 response.Headers.CacheControl = "public, max-age=31536000, immutable";
                 return TypedResults.File(ChartImage.Png(chart), "image/png");
             })
+            // Teams fetches card images without our credentials; the link carries only the chart's own data.
+            .AllowAnonymous()
             .WithName("Chart").WithTags("Charts").WithSummary("A chart image from its link (used by Teams cards)")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;

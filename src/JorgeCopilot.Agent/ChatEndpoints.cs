@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using JorgeCopilot.Agent.Rendering;
+using JorgeCopilot.Core.Security;
+using JorgeCopilot.Core.Validation;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,8 +12,6 @@ namespace JorgeCopilot.Agent;
 
 public static class ChatEndpoints
 {
-    public const int MaxBodyTextLength = 20_000;
-
     /// <summary><c>POST /api/v1/chat</c>: a question in, the rendered answer, its structure and the tool calls out.</summary>
     public static RouteGroupBuilder MapChat(this IEndpointRouteBuilder endpoints)
     {
@@ -19,37 +20,31 @@ public static class ChatEndpoints
             .WithName("Chat")
             .WithSummary("Ask the copilot a question")
             .WithDescription("Routes the question to a capability plugin (or asks back), and returns the answer rendered for the channel with the tool calls it made.")
+            .WithMetadata(new RequiresApiScopeAttribute(ApiScopes.Read, ApiScopes.Bot))
             .Produces<ChatResponseBody>()
             .ProducesValidationProblem();
         return group;
     }
 
     internal static async Task<Results<Ok<ChatResponseBody>, ValidationProblem>> AskAsync(
-        ChatRequestBody body, ICopilot copilot, AnswerRenderers renderers, CancellationToken cancellationToken)
+        ChatRequestBody body, ICopilot copilot, AnswerRenderers renderers, IOptions<CopilotOptions> options, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (body is null || body.Text is null)
-        {
-            errors["text"] = ["Text is required."];
-        }
-        else if (body.Text.Length > MaxBodyTextLength)
-        {
-            errors["text"] = [$"Text must be at most {MaxBodyTextLength} characters."];
-        }
+        // One length limit for a question, wherever it comes from: the copilot's own (Copilot:MaxQuestionLength).
+        var errors = new InputErrors().Check("text", InputRules.Text(body?.Text, options.Value.MaxQuestionLength, "text", required: true));
 
         if (body?.Channel is { } channel && channel is not ("web" or "msteams" or "sms"))
         {
-            errors["channel"] = ["Channel must be web, msteams or sms."];
+            errors.Check("channel", "channel must be web, msteams or sms.");
         }
 
         if (body?.ConversationId is { Length: > 200 })
         {
-            errors["conversationId"] = ["ConversationId must be at most 200 characters."];
+            errors.Check("conversationId", "conversationId must be at most 200 characters.");
         }
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors, errors.Summary, title: "Invalid request");
         }
 
         var channelName = body!.Channel ?? "web";

@@ -1,5 +1,6 @@
 using JorgeCopilot.Api.Health;
 using JorgeCopilot.Api.Hosting;
+using JorgeCopilot.Api.Security;
 using JorgeCopilot.Channels;
 using JorgeCopilot.Core;
 
@@ -10,10 +11,12 @@ builder.AddJorgeCopilot();
 builder.Services.AddStoreInitialization();
 builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
+builder.AddApiSecurity();
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseApiSecurity();
 app.MapDefaultEndpoints();
 app.MapHealth();
 app.MapJorgeCopilot();

@@ -1,7 +1,8 @@
-using JorgeCopilot.Channels.BotFramework;
 using JorgeCopilot.Agent.Rendering;
+using JorgeCopilot.Channels.BotFramework;
 using JorgeCopilot.Channels.Sms;
 using JorgeCopilot.Channels.Teams;
+using JorgeCopilot.Core.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -24,10 +25,12 @@ public static class DependencyInjection
             .BindConfiguration(SmsOptions.SectionName)
             .Validate(o => o.MaxSegments is >= 1 and <= 10, "Sms:MaxSegments must be between 1 and 10.")
             .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri, "Sms:PublicBaseUrl must be an absolute URL.")
+            .Validate(o => o.ApiBaseUrl is null || o.ApiBaseUrl.IsAbsoluteUri, "Sms:ApiBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TrustedServiceUrls>();
+        services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<BotAuthenticator>();
         services.AddHttpClient(nameof(BotAuthenticator));
         services.TryAddSingleton<IBotTokenProvider, MsalBotTokenProvider>();
@@ -40,6 +43,9 @@ public static class DependencyInjection
             });
         services.AddSingleton<ActivityReceiptStore>();
         services.AddSingleton<SmsOptOutStore>();
+        services.AddTransient<TwilioBaseUrlHandler>();
+        services.AddHttpClient(TwilioSmsSender.HttpClientName).AddHttpMessageHandler<TwilioBaseUrlHandler>();
+        services.AddSingleton<TwilioSmsSender>();
         services.AddSingleton<ChannelReplyRenderer>();
         services.AddSingleton<IAnswerRenderer, TeamsCardAnswerRenderer>();
         services.AddSingleton<TurnErrorHandler>();
@@ -48,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<BotTurnProcessor>();
         services.AddSingleton<TurnQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<TurnQueue>());
+        services.AddSingleton<IHealthContributor, TurnWorkersHealth>();
         services.AddHostedService<ChannelSecurityNotice>();
         services.AddHostedService<ReceiptPurge>();
         return services;

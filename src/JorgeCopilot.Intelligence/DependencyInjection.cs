@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IModelRegistry, ModelRegistry>();
         services.AddSingleton<PredictionLogger>();
+        services.AddHostedService<PredictionLogDrain>();
         services.AddSingleton<ModelMonitor>();
         services.AddSingleton<ModelReportService>();
         services.AddSingleton<IJobLock, StoreJobLock>();

@@ -27,6 +27,7 @@ public static class HealthEndpoints
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         })
+        .AllowAnonymous()
         .WithDisplayName("Health")
         .WithTags("Health");
         return endpoints;

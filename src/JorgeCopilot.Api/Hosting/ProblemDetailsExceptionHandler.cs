@@ -19,12 +19,18 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         if (exception is BadHttpRequestException badRequest)
         {
             logger.LogInformation("Rejected {Method} {Path}: {Reason}", httpContext.Request.Method, httpContext.Request.Path, badRequest.Message);
+            var (parameter, message) = PublicErrorText.FromBindingFailure(badRequest.Message);
             problem = new ProblemDetails
             {
                 Status = badRequest.StatusCode,
-                Title = "The request is not valid.",
-                Detail = badRequest.Message,
+                Title = badRequest.StatusCode == StatusCodes.Status400BadRequest ? "Invalid request" : "The request is not valid.",
+                Detail = message,
             };
+            if (parameter is not null)
+            {
+                // The same shape as every other invalid input: errors keyed by the parameter's name.
+                problem.Extensions["errors"] = new Dictionary<string, string[]> { [parameter] = [message] };
+            }
         }
         else
         {

@@ -22,6 +22,20 @@ public static class ServiceDefaults
         {
             // The trace id lets an operator find the request's logs and spans from what the caller saw.
             context.ProblemDetails.Instance ??= $"{context.HttpContext.Request.Method} {context.HttpContext.Request.Path}";
+            // Last line of defence: whatever wrote the problem, no type names, paths or stack frames reach the caller.
+            if (context.ProblemDetails.Detail is { } detail)
+            {
+                context.ProblemDetails.Detail = PublicErrorText.Scrub(detail);
+            }
+
+            if (context.ProblemDetails is HttpValidationProblemDetails validation)
+            {
+                foreach (var key in validation.Errors.Keys.ToList())
+                {
+                    validation.Errors[key] = [.. validation.Errors[key].Select(PublicErrorText.Scrub)];
+                }
+            }
+
             context.ProblemDetails.Extensions.TryAdd("traceId",
                 Activity.Current?.Id ?? context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? context.HttpContext.TraceIdentifier);
         });
@@ -58,7 +72,7 @@ public static class ServiceDefaults
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 

@@ -25,6 +25,8 @@ public static class BotFrameworkEndpoints
             .Produces<ExpectedReplies>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            // Outside API-key auth: the caller proves itself another way (see the handler).
+            .AllowAnonymous()
             .DisableAntiforgery();
         return endpoints;
     }
@@ -34,6 +36,7 @@ public static class BotFrameworkEndpoints
         BotAuthenticator authenticator,
         ActivityReceiptStore receipts,
         TurnQueue queue,
+        ServiceUrlPolicy serviceUrls,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -45,7 +48,7 @@ public static class BotFrameworkEndpoints
         }
         catch (JsonException ex)
         {
-            return TypedResults.Problem($"The body is not a valid Activity: {ex.Message}", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem($"The body is not a valid Activity (malformed JSON or a value of the wrong type at {ex.Path ?? "$"}).", statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
@@ -67,10 +70,17 @@ public static class BotFrameworkEndpoints
             return TypedResults.Problem("The activity has no conversation id.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var repliesInBody = activity.ExpectsReplies || activity.IsType(ActivityTypes.Invoke);
-        if (needsConversation && !repliesInBody && string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        if (!ServiceUrlPolicy.IsWellFormedOrAbsent(activity.ServiceUrl))
         {
-            return TypedResults.Problem("The activity has no serviceUrl to reply to.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("serviceUrl must be an absolute http or https URL.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        // Checked before queueing: a reply worker must never be the first to find out that it cannot (or may not) reply.
+        var repliesInBody = activity.ExpectsReplies || activity.IsType(ActivityTypes.Invoke);
+        if (needsConversation && !repliesInBody && serviceUrls.Check(activity.ServiceUrl) is { } refusal)
+        {
+            logger.LogWarning("Rejected {ActivityType} activity {ActivityId}: its serviceUrl may not be called back", activity.Type, activity.Id);
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!await receipts.TryRecordAsync(activity.ChannelId ?? "", activity.Conversation?.Id, activity.Id, cancellationToken))

@@ -54,5 +54,12 @@ public sealed class BotOptions
     /// <summary>How long inbound activity receipts (dedupe) are kept; channels redeliver within minutes, not days.</summary>
     public TimeSpan ReceiptRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Without an app id (anonymous mode) replies go only to loopback serviceUrls and to these (e.g. a Web Chat or
+    /// emulator relay you run); any other serviceUrl is refused with 400, so an anonymous caller cannot make the bot
+    /// POST to an address of its choosing.
+    /// </summary>
+    public List<string> AllowedServiceUrls { get; set; } = [];
+
     public bool AuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 }

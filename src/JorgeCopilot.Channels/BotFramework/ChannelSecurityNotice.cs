@@ -14,12 +14,17 @@ internal sealed class ChannelSecurityNotice(IOptions<BotOptions> bot, IOptions<S
     {
         if (!bot.Value.AuthenticationEnabled)
         {
-            logger.LogWarning("Bot:MicrosoftAppId is not set: /api/messages accepts anonymous calls. Set it (and Bot:MicrosoftAppPassword) before exposing the bot.");
+            logger.LogWarning("Bot:MicrosoftAppId is not set: /api/messages accepts anonymous calls and replies only to loopback or Bot:AllowedServiceUrls. Set it (and Bot:MicrosoftAppPassword) before exposing the bot.");
         }
 
         if (string.IsNullOrWhiteSpace(sms.Value.AuthToken))
         {
             logger.LogWarning("Sms:AuthToken is not set: /api/sms rejects every call (403) until it is.");
+        }
+
+        if (sms.Value.AllowedSenders.Count == 0)
+        {
+            logger.LogWarning("Sms:AllowedSenders is empty: no SMS sender gets answers (only STOP/START/HELP). List Jorge's own numbers there.");
         }
 
         if (!services.IsService(typeof(ICopilot)))

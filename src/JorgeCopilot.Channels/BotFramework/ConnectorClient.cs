@@ -9,7 +9,7 @@ namespace JorgeCopilot.Channels.BotFramework;
 /// The HttpClient carries the resilience pipeline (retry with backoff on 429/5xx); the token is attached only
 /// for serviceUrls that came in on an authenticated activity.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, TrustedServiceUrls trusted, IOptions<BotOptions> options)
+public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, TrustedServiceUrls trusted, ServiceUrlPolicy serviceUrls, IOptions<BotOptions> options)
 {
     public async Task<ResourceResponse?> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -17,6 +17,12 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, T
         if (string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
         {
             throw new InvalidOperationException("A reply needs the serviceUrl and conversation id of the activity it answers.");
+        }
+
+        // The endpoint checked this before queueing; checked again here because proactive sends do not pass through it.
+        if (serviceUrls.Check(activity.ServiceUrl) is { } refusal)
+        {
+            throw new InvalidOperationException(refusal);
         }
 
         var path = $"v3/conversations/{Uri.EscapeDataString(activity.Conversation.Id)}/activities";

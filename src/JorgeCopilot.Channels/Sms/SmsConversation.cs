@@ -33,6 +33,13 @@ public sealed class SmsConversation(CopilotResolver copilot, SmsOptOutStore optO
                 return $"{o.ServiceName}: ask about your leads, prices or the market, e.g. \"who are my hottest leads?\". Msg&data rates may apply. Reply STOP to unsubscribe.";
         }
 
+        // Answers carry Jorge's data (leads, prices): only his own numbers get them.
+        if (!o.IsAllowedSender(phoneNumber))
+        {
+            logger.LogInformation("SMS on {Channel} from a sender not in Sms:AllowedSenders ignored", channel);
+            return null;
+        }
+
         if (await optOuts.IsOptedOutAsync(phoneNumber, cancellationToken))
         {
             logger.LogInformation("SMS from an opted-out number on {Channel} dropped", channel);

@@ -24,6 +24,8 @@ public static class SmsEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/xml")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            // Outside API-key auth: the caller proves itself another way (see the handler).
+            .AllowAnonymous()
             .DisableAntiforgery();
         return endpoints;
     }

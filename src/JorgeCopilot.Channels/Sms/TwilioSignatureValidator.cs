@@ -1,38 +1,28 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Collections.Specialized;
+using Twilio.Security;
 
 namespace JorgeCopilot.Channels.Sms;
 
 /// <summary>
-/// Twilio's request signature: Base64(HMAC-SHA1(authToken, fullUrl + each POST parameter name and value, sorted by
-/// name)). Compared in constant time.
+/// Checks <c>X-Twilio-Signature</c> with Twilio's own <see cref="RequestValidator"/> (it knows the signature's quirks:
+/// sorted parameters, URLs with and without the default port, constant-time comparison).
 /// </summary>
 public static class TwilioSignatureValidator
 {
-    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)
-    {
-        ArgumentNullException.ThrowIfNull(authToken);
-        ArgumentNullException.ThrowIfNull(url);
-        ArgumentNullException.ThrowIfNull(parameters);
-        var data = new StringBuilder(url);
-        foreach (var (key, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
-        {
-            data.Append(key).Append(value);
-        }
-
-        var hash = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
-        return Convert.ToBase64String(hash);
-    }
-
     public static bool IsValid(string? authToken, string? signature, string url, IEnumerable<KeyValuePair<string, string>> parameters)
     {
-        if (string.IsNullOrEmpty(authToken) || string.IsNullOrEmpty(signature))
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (string.IsNullOrEmpty(authToken) || string.IsNullOrWhiteSpace(signature))
         {
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Compute(authToken, url, parameters));
-        var given = Encoding.ASCII.GetBytes(signature.Trim());
-        return CryptographicOperations.FixedTimeEquals(expected, given);
+        var form = new NameValueCollection();
+        foreach (var (key, value) in parameters)
+        {
+            form.Add(key, value);
+        }
+
+        return new RequestValidator(authToken).Validate(url, form, signature.Trim());
     }
 }

@@ -7,6 +7,7 @@ using JorgeCopilot.Core.Leads;
 using JorgeCopilot.Core.Market;
 using JorgeCopilot.Core.Models;
 using JorgeCopilot.Core.Properties;
+using JorgeCopilot.Core.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -36,6 +37,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ChannelActivityReceipt> ChannelActivityReceipts => Set<ChannelActivityReceipt>();
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<InvestmentAlert> InvestmentAlerts => Set<InvestmentAlert>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -150,6 +152,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Holder).HasMaxLength(200);
         });
         ChannelEntityConfiguration.Configure(modelBuilder);
+        modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
         // Pricing / market opportunities: alerts raised once per key.
         modelBuilder.Entity<InvestmentAlert>(e =>
         {

@@ -1,3 +1,5 @@
+using JorgeCopilot.Core.Security;
+using JorgeCopilot.Core.Validation;
 using JorgeCopilot.Intelligence.Monitoring;
 using JorgeCopilot.Intelligence.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -21,15 +23,17 @@ public static class LeadScoringEndpoints
             .WithSummary("The hottest open leads by calibrated conversion probability")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        leads.MapGet("/{id:long}/score", ScoreAsync)
+        leads.MapGet("/{leadId}/score", ScoreAsync)
             .WithName("GetLeadScore")
             .WithSummary("Conversion probability with its 80% interval, band, top reasons and model version")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapPost("/api/v1/outcomes", OutcomeEndpoint.RecordAsync)
             .WithTags("Lead scoring")
             .WithName("RecordOutcome")
+            .WithMetadata(new RequiresApiScopeAttribute(ApiScopes.Write, ApiScopes.Bot))
             .Accepts<OutcomeRequest>("application/json")
             .Produces<OutcomeResponse>(StatusCodes.Status201Created)
             .Produces<OutcomeResponse>()
@@ -42,12 +46,12 @@ public static class LeadScoringEndpoints
 
     internal static async Task<Results<Ok<TopLeadsResponse>, ProblemHttpResult>> TopAsync(int? limit, LeadScoringService service, CancellationToken cancellationToken)
     {
-        var take = limit ?? 10;
-        if (take is < 1 or > MaxLimit)
+        if (InputRules.Limit(limit, MaxLimit) is { } invalid)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid limit",
-                detail: $"limit must be between 1 and {MaxLimit}; got {take}.");
+            return InvalidInput.Problem("limit", invalid);
         }
+
+        var take = limit ?? 10;
 
         var top = await service.TopAsync(take, cancellationToken);
         if (top is not { } t)
@@ -65,9 +69,15 @@ public static class LeadScoringEndpoints
         return TypedResults.Ok(new TopLeadsResponse(items, t.Version));
     }
 
-    internal static async Task<Results<Ok<LeadScoreResponse>, ProblemHttpResult>> ScoreAsync(long id, LeadScoringService service, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<LeadScoreResponse>, ProblemHttpResult>> ScoreAsync(long leadId, LeadScoringService service, CancellationToken cancellationToken)
     {
-        var result = await service.ScoreAsync(id, cancellationToken, topReasons: 5);
+        // A non-numeric id fails binding (400 naming leadId, from the host's exception handler); zero and negatives here.
+        if (InputRules.Id(leadId, "leadId") is { } invalid)
+        {
+            return InvalidInput.Problem("leadId", invalid);
+        }
+
+        var result = await service.ScoreAsync(leadId, cancellationToken, topReasons: 5);
         if (result.Score is not { } s)
         {
             return result.Failure switch

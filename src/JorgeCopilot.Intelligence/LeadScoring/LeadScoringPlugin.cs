@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using JorgeCopilot.Core.Validation;
 using JorgeCopilot.Intelligence.Capabilities;
 using Microsoft.SemanticKernel;
 
@@ -16,9 +17,9 @@ public sealed class LeadScoringPlugin(LeadScoringService service)
         [Description("How many leads to return (1-100).")] int limit = 5,
         CancellationToken cancellationToken = default)
     {
-        if (limit is < 1 or > LeadScoringEndpoints.MaxLimit)
+        if (InputRules.Limit(limit, LeadScoringEndpoints.MaxLimit) is { } invalid)
         {
-            return new LeadScoringMessage($"limit must be between 1 and {LeadScoringEndpoints.MaxLimit}.");
+            return new LeadScoringMessage(invalid);
         }
 
         var top = await service.TopAsync(limit, cancellationToken);
@@ -41,6 +42,11 @@ public sealed class LeadScoringPlugin(LeadScoringService service)
         [Description("The lead's id.")] long leadId,
         CancellationToken cancellationToken = default)
     {
+        if (InputRules.Id(leadId, "leadId") is { } invalid)
+        {
+            return new LeadScoringMessage(invalid);
+        }
+
         var result = await service.ScoreAsync(leadId, cancellationToken);
         if (result.Score is not { } s)
         {
@@ -58,6 +64,11 @@ public sealed class LeadScoringPlugin(LeadScoringService service)
         [Description("The lead's id.")] long leadId,
         CancellationToken cancellationToken = default)
     {
+        if (InputRules.Id(leadId, "leadId") is { } invalid)
+        {
+            return new LeadScoringMessage(invalid);
+        }
+
         var result = await service.ScoreAsync(leadId, cancellationToken, topReasons: 8);
         if (result.Score is not { } s)
         {

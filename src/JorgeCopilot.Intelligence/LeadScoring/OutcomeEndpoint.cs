@@ -24,7 +24,7 @@ public static class OutcomeEndpoint
         }
         catch (JsonException ex)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"Malformed JSON: {ex.Message}"] }, title: "Invalid outcome");
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"Malformed JSON or a value of the wrong type at {ex.Path ?? "$"}."] }, title: "Invalid outcome");
         }
 
         var errors = Validate(request, clock);

@@ -1,9 +1,11 @@
 using JorgeCopilot.Core.Import;
 using JorgeCopilot.Core.Market;
+using JorgeCopilot.Core.Validation;
 using JorgeCopilot.Intelligence.Pricing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace JorgeCopilot.Intelligence.Market;
@@ -17,9 +19,9 @@ public static class MarketEndpoints
 
         group.MapGet("/trends", async Task<Results<Ok<MarketTrendsReport>, ProblemHttpResult>> (string? region, MarketTrendsService trends, CancellationToken ct) =>
             {
-                if (region is { Length: > 100 })
+                if (InputRules.Text(region, 100, "region") is { } invalid)
                 {
-                    return PricingEndpoints.BadRequest("region is too long.");
+                    return InvalidInput.Problem("region", invalid);
                 }
 
                 var report = await trends.AnalyzeAsync(region, ct);
@@ -32,9 +34,9 @@ public static class MarketEndpoints
 
         group.MapPost("/alerts", async Task<Results<Ok<AlertScan>, ProblemHttpResult>> (int? limit, InvestmentAlertService alerts, CancellationToken ct) =>
             {
-                if (limit is < 1 or > 50)
+                if (InputRules.Limit(limit, 50) is { } invalid)
                 {
-                    return PricingEndpoints.BadRequest("limit must be between 1 and 50.");
+                    return InvalidInput.Problem("limit", invalid);
                 }
 
                 return TypedResults.Ok(await alerts.RaiseAsync(limit ?? 5, ct));
@@ -44,9 +46,9 @@ public static class MarketEndpoints
 
         group.MapGet("/alerts", async Task<Results<Ok<IReadOnlyList<InvestmentAlert>>, ProblemHttpResult>> (int? limit, InvestmentAlertService alerts, CancellationToken ct) =>
             {
-                if (limit is < 1 or > 500)
+                if (InputRules.Limit(limit, 500) is { } invalid)
                 {
-                    return PricingEndpoints.BadRequest("limit must be between 1 and 500.");
+                    return InvalidInput.Problem("limit", invalid);
                 }
 
                 return TypedResults.Ok(await alerts.HistoryAsync(limit ?? 50, ct));
@@ -59,12 +61,12 @@ public static class MarketEndpoints
                 var key = by ?? "brokerage";
                 if (key is not ("brokerage" or "agent"))
                 {
-                    return PricingEndpoints.BadRequest("by must be \"brokerage\" or \"agent\".");
+                    return InvalidInput.Problem("by", "by must be \"brokerage\" or \"agent\".");
                 }
 
                 if (from is { } f && to is { } t && f > t)
                 {
-                    return PricingEndpoints.BadRequest("from must not be after to.");
+                    return InvalidInput.Problem("from", "from must not be after to.");
                 }
 
                 var report = await competition.AnalyzeAsync(key, from, to, ct);
@@ -79,6 +81,7 @@ public static class MarketEndpoints
             .WithName("ImportListings")
             .WithSummary("Imports a competitor listing export (multipart: file = CSV/TSV/JSON, map = mapping JSON/YAML) in one transaction")
             .Accepts<IFormFile>("multipart/form-data")
+            .WithMetadata(new RequestSizeLimitAttribute(64L << 20))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .DisableAntiforgery();
 
@@ -115,13 +118,14 @@ public static class MarketEndpoints
         }
         catch (ImportException e)
         {
-            var problem = TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad listing export",
+            // The importer names the file it read, which here is our private temp copy: callers see only its file name.
+            var problem = TypedResults.Problem(e.Message.Replace(folder.FullName + Path.DirectorySeparatorChar, "", StringComparison.Ordinal), statusCode: StatusCodes.Status400BadRequest, title: "Bad listing export",
                 extensions: new Dictionary<string, object?> { ["line"] = e.Line, ["column"] = e.Column, ["reason"] = e.Reason });
             return problem;
         }
         catch (MappingException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Bad mapping file");
+            return TypedResults.Problem(e.Message.Replace(folder.FullName + Path.DirectorySeparatorChar, "", StringComparison.Ordinal), statusCode: StatusCodes.Status400BadRequest, title: "Bad mapping file");
         }
         finally
         {

@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Validation;
 using JorgeCopilot.Intelligence.Market;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,12 +19,18 @@ public static class PricingEndpoints
             {
                 if (string.IsNullOrWhiteSpace(address) && string.IsNullOrWhiteSpace(zip))
                 {
-                    return BadRequest("Give an address (or parcel id) or a zip.");
+                    return InvalidInput.Problem("address", "Give an address (or parcel id) or a zip.");
                 }
 
-                if (bedrooms is < 0 or > 50 || bathrooms is < 0 or > 50 || sqft is <= 0 or > 100_000 || yearBuilt is < 1700 or > 2100)
+                var errors = new InputErrors()
+                    .Check("zip", InputRules.Zip(zip))
+                    .Check("bedrooms", InputRules.Bedrooms.Check(bedrooms))
+                    .Check("bathrooms", InputRules.Bathrooms.Check(bathrooms))
+                    .Check("sqft", InputRules.Sqft.Check(sqft))
+                    .Check("yearBuilt", InputRules.YearBuilt.Check(yearBuilt));
+                if (errors.Count > 0)
                 {
-                    return BadRequest("bedrooms/bathrooms must be 0–50, sqft 1–100,000 and yearBuilt 1700–2100.");
+                    return InvalidInput.Problem(errors);
                 }
 
                 var result = await pricing.EstimateAsync(new HomeQuery(address, zip, bedrooms, bathrooms, sqft, yearBuilt), ct);
@@ -36,7 +43,7 @@ public static class PricingEndpoints
             {
                 if (string.IsNullOrWhiteSpace(address))
                 {
-                    return BadRequest("address (or parcel id) is required.");
+                    return InvalidInput.Problem("address", "address (or parcel id) is required.");
                 }
 
                 var result = await pricing.RecommendListPriceAsync(address, ct);
@@ -49,12 +56,12 @@ public static class PricingEndpoints
             {
                 if (string.IsNullOrWhiteSpace(address))
                 {
-                    return BadRequest("address (or parcel id) is required.");
+                    return InvalidInput.Problem("address", "address (or parcel id) is required.");
                 }
 
-                if (listPrice is <= 0)
+                if (InputRules.ListPrice.Check(listPrice) is { } invalid)
                 {
-                    return BadRequest("listPrice must be positive.");
+                    return InvalidInput.Problem("listPrice", invalid);
                 }
 
                 var result = await pricing.EstimateDaysToSellAsync(address, listPrice, ct);
@@ -65,22 +72,23 @@ public static class PricingEndpoints
 
         group.MapGet("/undervalued", async Task<Results<Ok<IReadOnlyList<UndervaluedHome>>, ProblemHttpResult>> (string? zip, int? limit, PricingService pricing, CancellationToken ct) =>
             {
-                if (limit is < 1 or > 100)
+                var errors = new InputErrors().Check("zip", InputRules.Zip(zip)).Check("limit", InputRules.Limit(limit, 100));
+                if (errors.Count > 0)
                 {
-                    return BadRequest("limit must be between 1 and 100.");
+                    return InvalidInput.Problem(errors);
                 }
 
                 var result = await pricing.FindUndervaluedAsync(zip is null ? null : [zip], limit ?? 10, ct);
                 return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
             })
             .WithName("FindUndervalued").WithSummary("Homes priced below the model's 80% interval (out-of-fold values)")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         return group;
     }
 
     internal static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: InvalidInput.Title);
 
     private static ProblemHttpResult Failure(string error) => error == PricingService.NoModelMessage
         ? TypedResults.Problem(error, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No pricing model")

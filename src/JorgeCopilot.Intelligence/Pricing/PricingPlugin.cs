@@ -1,6 +1,7 @@
 using System.ComponentModel;
-using JorgeCopilot.Intelligence.Market;
+using JorgeCopilot.Core.Validation;
 using JorgeCopilot.Intelligence.Capabilities;
+using JorgeCopilot.Intelligence.Market;
 using Microsoft.SemanticKernel;
 
 namespace JorgeCopilot.Intelligence.Pricing;
@@ -27,6 +28,17 @@ public sealed class PricingPlugin(PricingService pricing, CompetitiveIntelligenc
         [Description("Year built")] int? yearBuilt = null,
         CancellationToken cancellationToken = default)
     {
+        var invalid = new InputErrors()
+            .Check("zip", InputRules.Zip(zip))
+            .Check("bedrooms", InputRules.Bedrooms.Check(bedrooms))
+            .Check("bathrooms", InputRules.Bathrooms.Check(bathrooms))
+            .Check("sqft", InputRules.Sqft.Check(sqft))
+            .Check("yearBuilt", InputRules.YearBuilt.Check(yearBuilt));
+        if (invalid.Count > 0)
+        {
+            return new PricingMessage(invalid.Summary);
+        }
+
         var result = await pricing.EstimateAsync(new HomeQuery(address, zip, bedrooms, bathrooms, sqft, yearBuilt), cancellationToken);
         if (result.Value is not { } v)
         {
@@ -73,6 +85,11 @@ public sealed class PricingPlugin(PricingService pricing, CompetitiveIntelligenc
         [Description("Planned list price in dollars; defaults to the recommended price")] double? listPrice = null,
         CancellationToken cancellationToken = default)
     {
+        if (InputRules.ListPrice.Check(listPrice) is { } invalid)
+        {
+            return new PricingMessage(invalid);
+        }
+
         var result = await pricing.EstimateDaysToSellAsync(address, listPrice, cancellationToken);
         return result.Value is { } d
             ? new DaysAnswer(result.Subject!.Label, d.Days, d.DaysToClose, Math.Round(d.ListToValue, 3), d.Basis, d.Method)
@@ -89,6 +106,12 @@ public sealed class PricingPlugin(PricingService pricing, CompetitiveIntelligenc
         [Description("How many homes to return")] int limit = 5,
         CancellationToken cancellationToken = default)
     {
+        var invalid = new InputErrors().Check("zip", InputRules.Zip(zip)).Check("limit", InputRules.Limit(limit, 100));
+        if (invalid.Count > 0)
+        {
+            return new PricingMessage(invalid.Summary);
+        }
+
         IReadOnlyCollection<string>? zips = zip is not null ? [zip] : null;
         if (zip is null && city is not null)
         {

@@ -113,6 +113,9 @@ public sealed partial class PricingService(
             : PricingResult<DaysToSellEstimate>.Ok(days, subject, loaded.Version);
     }
 
+    private static string UnknownZip(PriceModel model, string zip) =>
+        $"The pricing model has no sales in ZIP {zip}; it covers {model.Index.Sales.Select(s => s.Home.Zip).Distinct().Count()} ZIP codes of its training data.";
+
     /// <summary>
     /// Homes whose last sale (out-of-fold value, so a home's own price never sets its value) or current asking price
     /// is below the model's 80% interval, deepest discount first. A last sale the model screened out as a likely
@@ -128,6 +131,12 @@ public sealed partial class PricingService(
         }
 
         var model = loaded.Model;
+        // An unknown ZIP is the same mistake here as in a valuation, so it gets the same answer rather than an empty list.
+        if (zips is { Count: 1 } && zips.First() is var zip && !model.Index.Sales.Any(s => s.Home.Zip == zip))
+        {
+            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(UnknownZip(model, zip));
+        }
+
         var found = new List<UndervaluedHome>();
         var hw80 = model.Conformal.HalfWidth80;
         if (model.HasOutOfFoldValues)
@@ -263,7 +272,7 @@ public sealed partial class PricingService(
         var inZip = model.Index.Sales.Where(s => s.Home.Zip == zip).Select(s => s.Home).ToList();
         if (inZip.Count == 0)
         {
-            return (null, $"The pricing model has no sales in ZIP {zip}; it covers {model.Index.Sales.Select(s => s.Home.Zip).Distinct().Count()} ZIP codes of its training data.");
+            return (null, UnknownZip(model, zip));
         }
 
         double Med(Func<HomeFeatures, double> f) => Stats.Median(inZip.Select(f));

@@ -9,6 +9,15 @@ namespace JorgeCopilot.Intelligence.Registry;
 /// <summary><see cref="IModelRegistry"/> over <see cref="JorgeDbContext"/>; promotion happens in one transaction.</summary>
 public sealed class ModelRegistry(IDbContextFactory<JorgeDbContext> contexts, TimeProvider clock, ILogger<ModelRegistry> logger) : IModelRegistry
 {
+    /// <summary>
+    /// Every score and valuation asks which version is champion; under load that question was a query per request.
+    /// The answer is kept this long; a registration in this process clears it at once, one in another process is seen
+    /// within this time.
+    /// </summary>
+    public static readonly TimeSpan ChampionCacheLifetime = TimeSpan.FromSeconds(2);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTimeOffset At, ModelVersionSummary? Summary)> _champions = new(StringComparer.Ordinal);
+
     public async Task<ModelRegistration> RegisterAsync(ModelCandidate candidate, ChampionComparison comparison, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidate);
@@ -51,6 +60,7 @@ public sealed class ModelRegistry(IDbContextFactory<JorgeDbContext> contexts, Ti
         db.ModelVersions.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _champions.TryRemove(candidate.Task, out _);
 
         var reason = stale
             ? $"the champion changed to v{champion!.Version} during training; v{entity.Version} stays a challenger"
@@ -65,9 +75,17 @@ public sealed class ModelRegistry(IDbContextFactory<JorgeDbContext> contexts, Ti
 
     public async Task<ModelVersionSummary?> GetChampionSummaryAsync(string task, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        if (_champions.TryGetValue(task, out var cached) && now - cached.At < ChampionCacheLifetime)
+        {
+            return cached.Summary;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await Project(db.ModelVersions.Where(m => m.Task == task && m.IsChampion)).FirstOrDefaultAsync(cancellationToken);
-        return row?.ToSummary();
+        var summary = row?.ToSummary();
+        _champions[task] = (now, summary);
+        return summary;
     }
 
     public async Task<ModelVersion?> GetAsync(string task, int version, CancellationToken cancellationToken)

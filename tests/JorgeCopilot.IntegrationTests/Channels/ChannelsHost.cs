@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using JorgeCopilot.Agent;
+using JorgeCopilot.Api.Security;
 using JorgeCopilot.Channels.BotFramework;
+using JorgeCopilot.Core.Security;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.Intelligence.LeadScoring;
 using Microsoft.AspNetCore.Hosting;
@@ -39,6 +41,9 @@ public sealed class ChannelsHost : WebApplicationFactory<Program>
 
     public string ConnectionString { get; }
 
+    /// <summary>An API key with every scope, for the host's REST API.</summary>
+    public string ApiKey { get; private set; } = "";
+
     private ChannelsHost(Dictionary<string, string?> settings, string connectionString, string? sqliteFile, Func<ICopilot, ICopilot>? decorate)
     {
         _settings = settings;
@@ -73,6 +78,7 @@ public sealed class ChannelsHost : WebApplicationFactory<Program>
         var host = new ChannelsHost(all, connectionString, file, decorate) { TokenProvider = tokenProvider };
         host.StartServer();
         host.Copilot = (RecordingCopilot)host.Services.GetRequiredService<ICopilot>();
+        host.ApiKey = (await host.Services.GetRequiredService<ApiKeyStore>().CreateAsync("channels test", [.. ApiScopes.All], CancellationToken.None)).Secret;
         return host;
     }
 
@@ -82,6 +88,7 @@ public sealed class ChannelsHost : WebApplicationFactory<Program>
     public async Task<TopLeadsResponse> TopLeadsAsync(int limit)
     {
         using var http = new HttpClient();
+        http.DefaultRequestHeaders.Add(ApiSecurityOptions.HeaderName, ApiKey);
         var top = await http.GetFromJsonAsync<TopLeadsResponse>($"{BaseUrl}/api/v1/leads/top?limit={limit}");
         return top ?? throw new InvalidOperationException("GET /api/v1/leads/top returned nothing.");
     }

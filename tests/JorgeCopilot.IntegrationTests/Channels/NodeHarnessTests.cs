@@ -18,7 +18,8 @@ public sealed class NodeHarnessTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await ChannelsHost.StartAsync();
+        // The harness texts from this number on its SMS channel; only configured senders get answers.
+        _host = await ChannelsHost.StartAsync(new() { ["Sms:AllowedSenders:0"] = "+12065550111" });
         var version = await CopilotWorkspace.ChampionVersionAsync();
         var top = await _host.TopLeadsAsync(5);
         top.ModelVersion.ShouldBe(version);

@@ -1,5 +1,6 @@
 using System.Net;
 using JorgeCopilot.Channels.Sms;
+using JorgeCopilot.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
@@ -10,10 +11,16 @@ public sealed class SmsWebhookTests : IAsyncLifetime
 {
     private const string AuthToken = "test-twilio-auth-token";
     private const string Phone = "+12065550123";
+    private const string BotFrameworkSmsSender = "+12065550999";
     private ChannelsHost _host = null!;
 
     public async ValueTask InitializeAsync() =>
-        _host = await ChannelsHost.StartAsync(new() { ["Sms:AuthToken"] = AuthToken });
+        _host = await ChannelsHost.StartAsync(new()
+        {
+            ["Sms:AuthToken"] = AuthToken,
+            ["Sms:AllowedSenders:0"] = Phone,
+            ["Sms:AllowedSenders:1"] = BotFrameworkSmsSender,
+        });
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
 
@@ -30,7 +37,7 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         };
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", signatureOverride ?? TwilioSignatureValidator.Compute(AuthToken, url, form));
+        request.Headers.Add("X-Twilio-Signature", signatureOverride ?? TwilioSignature.Compute(AuthToken, url, form));
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
@@ -113,6 +120,31 @@ public sealed class SmsWebhookTests : IAsyncLifetime
         await TestActivities.PostAsync(_host.MessagesUrl, ask);
         await Task.Delay(500, TestContext.Current.CancellationToken);
         channel.MessagesFor(conversation).Count.ShouldBe(1);
+        _host.Copilot.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_stranger_texting_in_gets_an_empty_reply_and_no_data()
+    {
+        var (status, body) = await SendAsync("who are my hottest leads?", from: "+14155550100");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        body.ShouldBe("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>");
+        _host.Copilot.Requests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_stranger_on_a_bot_framework_sms_channel_gets_nothing()
+    {
+        await using var channel = await LoopbackChannel.StartAsync();
+        var conversation = TestActivities.NewConversation();
+        var ask = TestActivities.Message(conversation, "who are my hottest leads?", channel.ServiceUrl, "sms");
+        ask["from"]!["id"] = "+14155550100";
+
+        (await TestActivities.PostAsync(_host.MessagesUrl, ask)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        await Task.Delay(1000, TestContext.Current.CancellationToken);
+
+        channel.MessagesFor(conversation).ShouldBeEmpty();
         _host.Copilot.Requests.ShouldBeEmpty();
     }
 }

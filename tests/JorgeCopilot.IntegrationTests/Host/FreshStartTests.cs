@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using JorgeCopilot.Api.Security;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -79,7 +80,16 @@ public sealed class FreshStartTests
         while (leadScoring != "healthy" && DateTime.UtcNow < trainedBy);
 
         leadScoring.ShouldBe("healthy", $"no lead-scoring champion within {TrainingBudget}");
-        using var top = await client.GetAsync(new Uri("/api/v1/leads/top?limit=3", UriKind.Relative), TestContext.Current.CancellationToken);
+        // The host never runs open: its first start wrote a key for the local user, readable by that user only.
+        var keyFile = Path.Combine(IsolatedDataHome.Directory, "jorge-copilot", "api-key");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(keyFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        using var local = factory.CreateAnonymousClient();
+        local.DefaultRequestHeaders.Add(ApiSecurityOptions.HeaderName, (await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken)).Trim());
+        using var top = await local.GetAsync(new Uri("/api/v1/leads/top?limit=3", UriKind.Relative), TestContext.Current.CancellationToken);
         top.StatusCode.ShouldBe(HttpStatusCode.OK);
         using var leads = JsonDocument.Parse(await top.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         leads.RootElement.GetProperty("leads").GetArrayLength().ShouldBe(3);

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using JorgeCopilot.Core.Store;
+using JorgeCopilot.Intelligence.Monitoring;
 using JorgeCopilot.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JorgeCopilot.IntegrationTests.LeadScoring;
 
@@ -48,6 +50,8 @@ public sealed class LeadScoringApiTests
         body.GetProperty("topReasons")[0].GetProperty("text").GetString()!.ShouldContain("pts");
         body.GetProperty("modelVersion").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
 
+        // The row is queued by the request and saved by the batch writer.
+        await api.Services.GetRequiredService<PredictionLogger>().FlushAsync(Ct);
         await using var db = store.Factory.CreateDbContext();
         (await db.PredictionLog.CountAsync(l => l.SubjectId == id.ToString(System.Globalization.CultureInfo.InvariantCulture), Ct)).ShouldBeGreaterThan(0);
     }

@@ -75,6 +75,9 @@ public sealed class PricingEndpointsTests
         await ShouldBeProblemAsync(await client.GetAsync("/api/v1/pricing/value?address=no-such-home", ct), HttpStatusCode.NotFound);
         await ShouldBeProblemAsync(await client.GetAsync("/api/v1/pricing/value?zip=98101&sqft=-5", ct), HttpStatusCode.BadRequest);
         await ShouldBeProblemAsync(await client.GetAsync("/api/v1/pricing/undervalued?limit=0", ct), HttpStatusCode.BadRequest);
+        // An unknown ZIP is the same mistake in every pricing endpoint: the same 404, never an empty list.
+        await ShouldBeProblemAsync(await client.GetAsync("/api/v1/pricing/undervalued?zip=00000", ct), HttpStatusCode.NotFound);
+        await ShouldBeProblemAsync(await client.GetAsync("/api/v1/pricing/value?zip=00000", ct), HttpStatusCode.NotFound);
 
         var advice = await client.GetFromJsonAsync<JsonElement>("/api/v1/pricing/list-price?address=" + sales[3].ParcelId, ct);
         advice.GetProperty("rangeLow").GetDouble().ShouldBeLessThanOrEqualTo(advice.GetProperty("listPrice").GetDouble());

@@ -19,7 +19,14 @@ public sealed partial class DeploymentFilesTests
         (YamlMappingNode)((YamlMappingNode)Compose()["services"])[name];
 
     private static IReadOnlyList<string> Ports(string service) =>
-        ((YamlSequenceNode)Service(service)["ports"]).Select(p => ((YamlScalarNode)p).Value!).ToList();
+        Service(service).Children.TryGetValue(new YamlScalarNode("ports"), out var ports)
+            ? ((YamlSequenceNode)ports).Select(p => ((YamlScalarNode)p).Value!).ToList()
+            : [];
+
+    private static IReadOnlyList<string> List(string service, string key) =>
+        Service(service).Children.TryGetValue(new YamlScalarNode(key), out var node)
+            ? ((YamlSequenceNode)node).Select(p => ((YamlScalarNode)p).Value!).ToList()
+            : [];
 
     private static Dictionary<string, string> Environment(string service) =>
         ((YamlMappingNode)Service(service)["environment"]).ToDictionary(
@@ -34,9 +41,39 @@ public sealed partial class DeploymentFilesTests
     {
         ((YamlMappingNode)Compose()["services"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value)
             .ShouldBe(["postgres", "qdrant", "host"], ignoreOrder: true);
-        Ports("postgres").ShouldContain("5432:5432");
-        Ports("qdrant").ShouldContain("6333:6333");
-        Ports("host").ShouldContain("8080:8080");
+        WithDefaults(Ports("host").ShouldHaveSingleItem()).ShouldBe("127.0.0.1:8080:8080");
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("qdrant")]
+    public void The_database_and_the_vector_store_publish_no_port_and_sit_on_the_internal_network_only(string service)
+    {
+        Ports(service).ShouldBeEmpty();
+        List(service, "networks").ShouldBe(["backend"]);
+        var backend = (YamlMappingNode)((YamlMappingNode)Compose()["networks"])["backend"];
+        ((YamlScalarNode)backend["internal"]).Value.ShouldBe("true");
+    }
+
+    [Fact]
+    public void Passwords_have_no_default_and_come_from_an_env_file_kept_out_of_git()
+    {
+        Environment("postgres")["POSTGRES_PASSWORD"].ShouldStartWith("${POSTGRES_PASSWORD:?");
+        Environment("host")["ConnectionStrings__Jorge"].ShouldContain("Password=${POSTGRES_PASSWORD:?");
+        File.ReadAllLines(RepositoryRoot.File(".gitignore")).ShouldContain(".env");
+        var example = File.ReadAllLines(RepositoryRoot.File(".env.example"));
+        var variables = VariablePattern().Matches(File.ReadAllText(RepositoryRoot.File("docker-compose.yml"))).Select(m => m.Groups["name"].Value).Distinct();
+        variables.ShouldAllBe(v => example.Any(l => l.StartsWith(v + "=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_host_runs_with_a_read_only_root_filesystem_scratch_tmpfs_and_no_capabilities()
+    {
+        var host = Service("host");
+        ((YamlScalarNode)host["read_only"]).Value.ShouldBe("true");
+        List("host", "tmpfs").ShouldContain("/tmp");
+        List("host", "cap_drop").ShouldBe(["ALL"]);
+        List("host", "security_opt").ShouldContain("no-new-privileges:true");
     }
 
     [Fact]
@@ -50,7 +87,7 @@ public sealed partial class DeploymentFilesTests
         var postgres = Environment("postgres");
         connection.ConnectionString.ShouldContain("Username=" + postgres["POSTGRES_USER"]);
         connection.ConnectionString.ShouldContain("Database=" + postgres["POSTGRES_DB"]);
-        WithDefaults(env["ConnectionStrings__Jorge"]).ShouldContain("Password=" + WithDefaults(postgres["POSTGRES_PASSWORD"]));
+        env["ConnectionStrings__Jorge"].ShouldContain("Password=" + postgres["POSTGRES_PASSWORD"]);
         env["Qdrant__Url"].ShouldBe("http://qdrant:6333");
         WithDefaults(env["Copilot__Provider"]).ShouldBe("local");
         env["ASPNETCORE_HTTP_PORTS"].ShouldBe("8080");
@@ -105,4 +142,7 @@ public sealed partial class DeploymentFilesTests
 
     [GeneratedRegex(@"\$\{[A-Z_]+:-(?<default>[^}]*)\}")]
     private static partial Regex DefaultPattern();
+
+    [GeneratedRegex(@"\$\{(?<name>[A-Z_]+)[:}]")]
+    private static partial Regex VariablePattern();
 }

@@ -53,20 +53,7 @@ public static class LeadScoringEndpoints
 
         var take = limit ?? 10;
 
-        var top = await service.TopAsync(take, cancellationToken);
-        if (top is not { } t)
-        {
-            return NoModel();
-        }
-
-        var model = (await service.ChampionAsync(cancellationToken))!.Value.Model;
-        var items = t.Leads.Select(l =>
-        {
-            var reason = model.Explain(l.Record, 1).TopReasons.FirstOrDefault();
-            return new TopLeadItem(l.LeadId, l.Name, Percent(l.Prediction.Probability), Percent(l.Prediction.Low), Percent(l.Prediction.High),
-                l.Prediction.Band, reason?.Text);
-        }).ToList();
-        return TypedResults.Ok(new TopLeadsResponse(items, t.Version));
+        return await service.RankAsync(take, cancellationToken) is { } ranked ? TypedResults.Ok(ranked) : NoModel();
     }
 
     internal static async Task<Results<Ok<LeadScoreResponse>, ProblemHttpResult>> ScoreAsync(long leadId, LeadScoringService service, CancellationToken cancellationToken)

@@ -22,16 +22,9 @@ public sealed class LeadScoringPlugin(LeadScoringService service)
             return new LeadScoringMessage(invalid);
         }
 
-        var top = await service.TopAsync(limit, cancellationToken);
-        if (top is not { } t)
-        {
-            return new LeadScoringMessage("No lead-scoring model has been trained yet: run `jorge train lead-scoring`.");
-        }
-
-        var model = (await service.ChampionAsync(cancellationToken))!.Value.Model;
-        return new RankedLeads(t.Leads.Select(l => new RankedLeadItem(l.LeadId, l.Name, LeadScoringEndpoints.Percent(l.Prediction.Probability),
-            LeadScoringEndpoints.Percent(l.Prediction.Low), LeadScoringEndpoints.Percent(l.Prediction.High), l.Prediction.Band,
-            model.Explain(l.Record, 1).TopReasons.FirstOrDefault()?.Text)).ToList(), t.Version);
+        return await service.RankAsync(limit, cancellationToken) is { } ranked
+            ? ranked
+            : new LeadScoringMessage("No lead-scoring model has been trained yet: run `jorge train lead-scoring`.");
     }
 
     [KernelFunction("score_lead")]
@@ -81,10 +74,6 @@ public sealed class LeadScoringPlugin(LeadScoringService service)
 }
 
 public sealed record LeadScoringMessage(string Message);
-
-public sealed record RankedLeads(IReadOnlyList<RankedLeadItem> Leads, int ModelVersion);
-
-public sealed record RankedLeadItem(long LeadId, string Name, double ProbabilityPercent, double LowPercent, double HighPercent, string Band, string? TopReason);
 
 public sealed record LeadScoreSummary(long LeadId, string Name, double ProbabilityPercent, double LowPercent, double HighPercent, string Band,
     IReadOnlyList<string> TopReasons, int ModelVersion);

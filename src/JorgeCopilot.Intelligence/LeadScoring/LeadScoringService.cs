@@ -84,6 +84,20 @@ public sealed class LeadScoringService(
         return new LeadScoreResult(new LeadScore(leadId, lead.Lead.DisplayName, p, explanation, c.Version), null, null);
     }
 
+    /// <summary>The hottest open leads as Jorge sees them (percentages, band, top reason): the one projection the REST endpoint and the plugin share; null without a model.</summary>
+    public async Task<TopLeadsResponse?> RankAsync(int limit, CancellationToken cancellationToken)
+    {
+        if (await TopAsync(limit, cancellationToken) is not { } top || await ChampionAsync(cancellationToken) is not { } champion)
+        {
+            return null;
+        }
+
+        var items = top.Leads.Select(l => new TopLeadItem(l.LeadId, l.Name, LeadScoringEndpoints.Percent(l.Prediction.Probability),
+            LeadScoringEndpoints.Percent(l.Prediction.Low), LeadScoringEndpoints.Percent(l.Prediction.High), l.Prediction.Band,
+            champion.Model.Explain(l.Record, 1).TopReasons.FirstOrDefault()?.Text)).ToList();
+        return new TopLeadsResponse(items, top.Version);
+    }
+
     /// <summary>The hottest open leads; the whole book is scored in one batch and the ranking reused for a short while.</summary>
     public async Task<(IReadOnlyList<RankedLead> Leads, int Version)?> TopAsync(int limit, CancellationToken cancellationToken)
     {

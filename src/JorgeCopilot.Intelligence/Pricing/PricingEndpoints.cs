@@ -34,7 +34,7 @@ public static class PricingEndpoints
                 }
 
                 var result = await pricing.EstimateAsync(new HomeQuery(address, zip, bedrooms, bathrooms, sqft, yearBuilt), ct);
-                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
+                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result);
             })
             .WithName("EstimateValue").WithSummary("Value of a home with 80%/95% intervals, reasons and comparables")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -47,7 +47,7 @@ public static class PricingEndpoints
                 }
 
                 var result = await pricing.RecommendListPriceAsync(address, ct);
-                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
+                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result);
             })
             .WithName("RecommendListPrice").WithSummary("List price point and range with comparables, sale-to-list context and days to sell")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -65,7 +65,7 @@ public static class PricingEndpoints
                 }
 
                 var result = await pricing.EstimateDaysToSellAsync(address, listPrice, ct);
-                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
+                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result);
             })
             .WithName("EstimateDaysToSell").WithSummary("Days to pending at a list price (market level unless listings were imported)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -79,7 +79,7 @@ public static class PricingEndpoints
                 }
 
                 var result = await pricing.FindUndervaluedAsync(zip is null ? null : [zip], limit ?? 10, ct);
-                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result.Error!);
+                return result.Value is { } v ? TypedResults.Ok(v) : Failure(result);
             })
             .WithName("FindUndervalued").WithSummary("Homes priced below the model's 80% interval (out-of-fold values)")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -90,7 +90,10 @@ public static class PricingEndpoints
     internal static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: InvalidInput.Title);
 
-    private static ProblemHttpResult Failure(string error) => error == PricingService.NoModelMessage
-        ? TypedResults.Problem(error, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No pricing model")
-        : TypedResults.Problem(error, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    private static ProblemHttpResult Failure<T>(PricingResult<T> result) => result.Failure switch
+    {
+        PricingFailure.NoModel => TypedResults.Problem(result.Error, statusCode: StatusCodes.Status503ServiceUnavailable, title: "No pricing model"),
+        PricingFailure.Invalid => BadRequest(result.Error!),
+        _ => TypedResults.Problem(result.Error, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+    };
 }

@@ -27,13 +27,13 @@ public sealed partial class PricingService(
         var loaded = await models.GetAsync(cancellationToken);
         if (loaded is null)
         {
-            return PricingResult<Valuation>.Fail(NoModelMessage);
+            return PricingResult<Valuation>.Fail(PricingFailure.NoModel, NoModelMessage);
         }
 
         var subject = await ResolveAsync(loaded.Model, query, cancellationToken);
         if (subject.Error is { } error)
         {
-            return PricingResult<Valuation>.Fail(error);
+            return PricingResult<Valuation>.Fail(PricingFailure.NotFound, error);
         }
 
         return PricingResult<Valuation>.Ok(HomeValuator.Value(loaded.Model, subject.Subject!.Home, subject.Subject.ParcelId), subject.Subject, loaded.Version);
@@ -44,13 +44,13 @@ public sealed partial class PricingService(
         var loaded = await models.GetAsync(cancellationToken);
         if (loaded is null)
         {
-            return PricingResult<ListPriceAdvice>.Fail(NoModelMessage);
+            return PricingResult<ListPriceAdvice>.Fail(PricingFailure.NoModel, NoModelMessage);
         }
 
         var resolved = await ResolveAsync(loaded.Model, new HomeQuery(address), cancellationToken);
         if (resolved.Error is { } error)
         {
-            return PricingResult<ListPriceAdvice>.Fail(error);
+            return PricingResult<ListPriceAdvice>.Fail(PricingFailure.NotFound, error);
         }
 
         var subject = resolved.Subject!;
@@ -87,19 +87,19 @@ public sealed partial class PricingService(
     {
         if (listPrice is <= 0)
         {
-            return PricingResult<DaysToSellEstimate>.Fail("The list price must be a positive amount.");
+            return PricingResult<DaysToSellEstimate>.Fail(PricingFailure.Invalid, "The list price must be a positive amount.");
         }
 
         var loaded = await models.GetAsync(cancellationToken);
         if (loaded is null)
         {
-            return PricingResult<DaysToSellEstimate>.Fail(NoModelMessage);
+            return PricingResult<DaysToSellEstimate>.Fail(PricingFailure.NoModel, NoModelMessage);
         }
 
         var resolved = await ResolveAsync(loaded.Model, new HomeQuery(address), cancellationToken);
         if (resolved.Error is { } error)
         {
-            return PricingResult<DaysToSellEstimate>.Fail(error);
+            return PricingResult<DaysToSellEstimate>.Fail(PricingFailure.NotFound, error);
         }
 
         var subject = resolved.Subject!;
@@ -109,7 +109,7 @@ public sealed partial class PricingService(
         var domModel = await listings.DomModelAsync(loaded.Model, cancellationToken);
         var days = await daysToSell.EstimateAsync(MarketData.DefaultRegion, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ratio, domModel, cancellationToken);
         return days is null
-            ? PricingResult<DaysToSellEstimate>.Fail("No days-on-market data: seed the Zillow series (`jorge seed`) or import listings with list dates.")
+            ? PricingResult<DaysToSellEstimate>.Fail(PricingFailure.NoData, "No days-on-market data: seed the Zillow series (`jorge seed`) or import listings with list dates.")
             : PricingResult<DaysToSellEstimate>.Ok(days, subject, loaded.Version);
     }
 
@@ -127,14 +127,14 @@ public sealed partial class PricingService(
         var loaded = await models.GetAsync(cancellationToken);
         if (loaded is null)
         {
-            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(NoModelMessage);
+            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(PricingFailure.NoModel, NoModelMessage);
         }
 
         var model = loaded.Model;
         // An unknown ZIP is the same mistake here as in a valuation, so it gets the same answer rather than an empty list.
         if (zips is { Count: 1 } && zips.First() is var zip && !model.Index.Sales.Any(s => s.Home.Zip == zip))
         {
-            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(UnknownZip(model, zip));
+            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(PricingFailure.NotFound, UnknownZip(model, zip));
         }
 
         var found = new List<UndervaluedHome>();
@@ -184,7 +184,7 @@ public sealed partial class PricingService(
 
         if (!model.HasOutOfFoldValues && found.Count == 0)
         {
-            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(
+            return PricingResult<IReadOnlyList<UndervaluedHome>>.Fail(PricingFailure.NoData,
                 "This pricing model has no out-of-fold values and no listings are in the store: retrain with `jorge train pricing`.");
         }
 
@@ -348,12 +348,30 @@ public sealed partial class PricingService(
 /// <summary>What the caller said about the home.</summary>
 public sealed record HomeQuery(string? Address = null, string? Zip = null, double? Bedrooms = null, double? Bathrooms = null, double? Sqft = null, int? YearBuilt = null);
 
-/// <summary>A result or the reason there is none.</summary>
+/// <summary>A result, or the kind of failure (what endpoints map to a status) and the reason in words (what Jorge reads).</summary>
 public sealed record PricingResult<T>(T? Value, string? Error, SubjectHome? Subject, int? ModelVersion)
 {
+    public PricingFailure? Failure { get; init; }
+
     public static PricingResult<T> Ok(T value, SubjectHome? subject, int version) => new(value, null, subject, version);
 
-    public static PricingResult<T> Fail(string error) => new(default, error, null, null);
+    public static PricingResult<T> Fail(PricingFailure failure, string error) => new(default, error, null, null) { Failure = failure };
+}
+
+/// <summary>Why a pricing question has no answer.</summary>
+public enum PricingFailure
+{
+    /// <summary>No price model is trained yet.</summary>
+    NoModel,
+
+    /// <summary>The home, address or ZIP is not in the model's data.</summary>
+    NotFound,
+
+    /// <summary>The question itself is wrong (e.g. a list price that is not positive).</summary>
+    Invalid,
+
+    /// <summary>The store lacks the data this answer needs (market series, listings).</summary>
+    NoData,
 }
 
 /// <summary>List price point and range, the valuation and comparables behind them, market context and days to sell.</summary>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using JorgeCopilot.Intelligence.Capabilities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.SemanticKernel;
 
@@ -146,5 +147,13 @@ public static class ContractTestPluginRegistration
         services.AddCapability(new ContractTestCapability<PricingTestPlugin>("Pricing", "planner/pricing.jsonl"));
         services.AddCapability(new ContractTestCapability<MarketTestPlugin>("Market", "planner/market.jsonl"));
         return services;
+    }
+
+    /// <summary>In a fully composed host: the stand-ins take the place of the real capabilities' plugins.</summary>
+    public static IServiceCollection ReplaceWithContractTestPlugins(this IServiceCollection services)
+    {
+        services.RemoveAll<KernelPlugin>();
+        services.RemoveAll<ICapability>();
+        return services.AddContractTestPlugins();
     }
 }

@@ -10,8 +10,10 @@ public static class ImportKinds
     public const string Outcomes = "outcomes";
     public const string Series = "series";
     public const string Conversations = "conversations";
+    /// <summary>Competitor listing exports (MLS, brokerage): imported by the Market capability's importer.</summary>
+    public const string Listings = "listings";
     /// <summary>Rows read only by trainers and evals (e.g. a CRM export used for <c>jorge train</c>); not imported.</summary>
     public const string Training = "training";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, Messages, Properties, Deals, Outcomes, Series, Conversations, Training];
+    public static IReadOnlyList<string> All { get; } = [Leads, Messages, Properties, Deals, Outcomes, Series, Conversations, Listings, Training];
 }

@@ -11,7 +11,7 @@ namespace JorgeCopilot.Intelligence.Market;
 /// </summary>
 public sealed class ListingExportImporter : IKindImporter
 {
-    public const string KindName = "listings";
+    public const string KindName = ImportKinds.Listings;
 
     public string Kind => KindName;
 

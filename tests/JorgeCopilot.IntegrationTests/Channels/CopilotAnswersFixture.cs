@@ -38,7 +38,7 @@ public sealed class CopilotAnswersFixture : IAsyncLifetime
         {
             var latest = await db.MarketSeries.Where(p => p.Region == CopilotWorkspace.Region).MaxAsync(p => p.Month);
             _answers["market-trends"] = (await AskAsync("cards-3", "how's the seattle market?", "market-trends"),
-                [CopilotWorkspace.Region, "ZHVI", latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)]);
+                [CopilotWorkspace.Region, "ZHVI", latest.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         _answers["greeting"] = (await AskAsync("cards-4", "hello", "greeting"), ["Rank your hottest leads"]);

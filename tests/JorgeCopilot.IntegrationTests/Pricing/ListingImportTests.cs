@@ -16,7 +16,7 @@ public sealed class ListingImportTests
 {
     public const string Map = """
         {
-          "kind": "properties",
+          "kind": "listings",
           "format": { "type": "csv", "delimiter": ",", "header": true },
           "constants": { "source": "mls-export" },
           "fields": [

@@ -2,6 +2,7 @@ using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Monitoring;
 using JorgeCopilot.Intelligence.Pricing;
 using JorgeCopilot.Intelligence.Registry;
+using JorgeCopilot.Intelligence.Variants;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -31,6 +32,7 @@ public static class DependencyInjection
 
         services.AddLeadScoring();
         services.AddPricing();
+        services.AddVariants();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using JorgeCopilot.Core.Leads;
 using JorgeCopilot.Core.Market;
 using JorgeCopilot.Core.Models;
 using JorgeCopilot.Core.Properties;
+using JorgeCopilot.Core.Variants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -36,6 +37,9 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ChannelActivityReceipt> ChannelActivityReceipts => Set<ChannelActivityReceipt>();
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<InvestmentAlert> InvestmentAlerts => Set<InvestmentAlert>();
+    public DbSet<VariantExperiment> VariantExperiments => Set<VariantExperiment>();
+    public DbSet<VariantArm> VariantArms => Set<VariantArm>();
+    public DbSet<ServedVariant> ServedVariants => Set<ServedVariant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -150,6 +154,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Holder).HasMaxLength(200);
         });
         ChannelEntityConfiguration.Configure(modelBuilder);
+        VariantEntityConfiguration.Configure(modelBuilder);
         // Pricing / market opportunities: alerts raised once per key.
         modelBuilder.Entity<InvestmentAlert>(e =>
         {

@@ -10,6 +10,7 @@ using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Registry;
 using JorgeCopilot.Intelligence.Market;
 using JorgeCopilot.Intelligence.Pricing;
+using JorgeCopilot.Intelligence.Variants;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +35,7 @@ app.MapBotFramework();
 app.MapSms();
 app.MapPricing();
 app.MapMarket();
+app.MapVariants();
 
 app.Run();
 

@@ -19,6 +19,9 @@ public static class VariantsRegistration
         services.AddSingleton<ExperimentStore>();
         services.AddSingleton<IExemplarSource, StoreExemplarSource>();
         services.AddSingleton<VariantService>();
+        services.AddSingleton<StrategyPatternAnalyzer>();
+        services.AddSingleton<VariantsPlugin>();
+        services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<VariantsPlugin>(), "Variants"));
         services.AddSingleton<IEvalSuite, BotLiftEvalSuite>();
         return services;
     }

@@ -60,13 +60,35 @@ public static class ThompsonSampling
     public static double[,] SlotProbabilities(IReadOnlyList<BetaArm> arms, int slots, int simulations, Random random)
     {
         ArgumentNullException.ThrowIfNull(arms);
-        var p = new double[arms.Count, slots];
+        ArgumentNullException.ThrowIfNull(random);
+        var n = arms.Count;
+        slots = Math.Min(slots, n);
+        var p = new double[n, slots];
+        var draws = new double[n];
+        var taken = new bool[n];
+        var weight = 1.0 / simulations;
         for (var s = 0; s < simulations; s++)
         {
-            var order = Rank(arms, random);
-            for (var k = 0; k < slots && k < order.Length; k++)
+            for (var i = 0; i < n; i++)
             {
-                p[order[k], k] += 1.0 / simulations;
+                draws[i] = BetaSampler.Sample(random, arms[i].Alpha, arms[i].Beta);
+                taken[i] = false;
+            }
+
+            // Partial selection: only the first few slots matter, so no sort and no allocation per draw.
+            for (var k = 0; k < slots; k++)
+            {
+                var best = -1;
+                for (var i = 0; i < n; i++)
+                {
+                    if (!taken[i] && (best < 0 || draws[i] > draws[best]))
+                    {
+                        best = i;
+                    }
+                }
+
+                taken[best] = true;
+                p[best, k] += weight;
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using JorgeCopilot.Core.Variants;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +10,16 @@ public sealed record RankedArm(VariantArm Arm, int Rank, double Propensity);
 
 /// <summary>
 /// Thompson sampling over a segment's live (not retired) arms: one posterior draw ranks them; each rank's propensity is
-/// the Monte Carlo probability of that arm landing there. Draws are serialised on one seedable generator.
+/// the Monte Carlo probability of that arm landing there. Draws are serialised on one seedable generator. The
+/// propensities depend only on the posteriors, so they are kept per posterior state (a segment between two outcomes
+/// is served many times with the same counts) and recomputed when any count moves.
 /// </summary>
 public sealed class VariantBandit(IOptions<VariantsOptions> options)
 {
+    private const int MaxCachedStates = 4_096;
     private readonly Random _random = options.Value.Seed is { } seed ? new Random(seed) : new Random();
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, double[,]> _propensities = new(StringComparer.Ordinal);
 
     public IReadOnlyList<RankedArm> Rank(IReadOnlyList<VariantArm> arms, int count)
     {
@@ -28,10 +34,20 @@ public sealed class VariantBandit(IOptions<VariantsOptions> options)
         var slots = Math.Min(count, live.Count);
         int[] order;
         double[,] propensities;
+        var key = string.Join(';', posteriors.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Alpha}/{p.Beta}"))) + "#" + slots;
         lock (_gate)
         {
             order = ThompsonSampling.Rank(posteriors, _random);
-            propensities = ThompsonSampling.SlotProbabilities(posteriors, slots, options.Value.Simulations, _random);
+            if (!_propensities.TryGetValue(key, out propensities!))
+            {
+                propensities = ThompsonSampling.SlotProbabilities(posteriors, slots, options.Value.Simulations, _random);
+                if (_propensities.Count >= MaxCachedStates)
+                {
+                    _propensities.Clear();
+                }
+
+                _propensities[key] = propensities;
+            }
         }
 
         return order.Take(slots).Select((arm, rank) => new RankedArm(live[arm], rank, propensities[arm, rank])).ToList();

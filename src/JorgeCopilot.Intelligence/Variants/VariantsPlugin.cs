@@ -95,7 +95,7 @@ public sealed class VariantsPlugin(VariantService service, StrategyPatternAnalyz
                 : negative.Count > 0 && positive.Count == 0 ? "use less"
                 : positive.Count > 0 ? "mixed evidence: depends on the setting"
                 : "no clear evidence either way";
-            var evidence = string.Join("; ", g.Select(e => $"{e.Corpus} {e.Outcome}: {e.Difference:+0.###;-0.###} [{e.DifferenceLow:+0.###;-0.###}, {e.DifferenceHigh:+0.###;-0.###}]"));
+            var evidence = string.Join("; ", g.Select(e => $"{e.Corpus} {e.Outcome}: {Signed(e.Difference)} [{Signed(e.DifferenceLow)}, {Signed(e.DifferenceHigh)}]"));
             return new ScriptRecommendation(g.Key, advice, evidence);
         }).OrderBy(r => r.Advice == "use more" ? 0 : r.Advice == "use less" ? 1 : 2).ToList();
         return new ScriptImprovements(recommendations, Caveat);
@@ -124,6 +124,10 @@ public sealed class VariantsPlugin(VariantService service, StrategyPatternAnalyz
             : $"no clear difference between {strategy} and the other strategies so far";
         return new MethodologyEffectiveness(strategy, effects, live, verdict);
     }
+
+    // Rounded first (and +0.0 folds a negative zero), so a tiny negative never prints as "-0".
+    private static string Signed(double value) =>
+        (Math.Round(value, 3) + 0.0).ToString("+0.###;-0.###;0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static ArmSummary Arm(ArmStatusView a) => new(a.Segment, a.Strategy, a.Status, a.Trials,
         Math.Round(a.PosteriorMean * 100, 1), Math.Round(a.CredibleLow * 100, 1), Math.Round(a.CredibleHigh * 100, 1), Math.Round(a.ProbabilityBest * 100, 1));

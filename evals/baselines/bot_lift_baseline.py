@@ -3,7 +3,8 @@ the Bernoulli-TS policy (its per-slot action frequencies in the TS log, actions 
 by IPS, self-normalised IPS and DR (reward model: per-item click rate shrunk by 300 pseudo-impressions times a slot
 factor, cross-fitted on even/odd rows), 1000-resample percentile bootstrap (numpy seed 1, so intervals differ from the
 C# ones only by resampling noise); then the on-policy click rate of the TS log. Also the lift of our
-Thompson ranking fitted on the first half of the random log, DR-valued on the second half.
+Thompson ranking with a flat Beta(1,1) prior fitted on the first half of the random log, DR-valued on the second half
+(the eval's relative_lift_flat_prior; its relative_lift additionally tunes the prior strength on an inner split).
 Run: /usr/bin/python3 evals/baselines/bot_lift_baseline.py [data-dir]   (numpy, pandas)."""
 import sys
 import numpy as np

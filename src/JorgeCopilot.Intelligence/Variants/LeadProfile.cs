@@ -57,7 +57,7 @@ public sealed partial record LeadProfile(string? FirstName, string? Area, LeadIn
         _ => LeadIntent.Unknown,
     };
 
-    /// <summary>Placeholder values for the templates; every template placeholder must be one of these keys.</summary>
+    /// <summary>Placeholder values for the templates (every template placeholder must be one of these keys); the next step is a whole sentence.</summary>
     public IReadOnlyDictionary<string, string> Values(string goal, string agentName)
     {
         var where = Area is null ? "" : $" in {Area}";
@@ -69,9 +69,9 @@ public sealed partial record LeadProfile(string? FirstName, string? Area, LeadIn
         };
         var nextStep = goal switch
         {
-            "appointment" => "let's book a 15-minute call this week",
-            "conversion" => "let's meet and get the paperwork started",
-            _ => "just reply YES and I will send you the details",
+            "appointment" => "Can we book a 15-minute call this week?",
+            "conversion" => "Shall we meet and get the paperwork started?",
+            _ => "Reply YES and I will send you the details.",
         };
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {

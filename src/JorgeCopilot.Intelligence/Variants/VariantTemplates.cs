@@ -81,6 +81,6 @@ public sealed partial class VariantTemplates
     [GeneratedRegex(@"\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"(^|[.?!:]\s+)([a-z])")]
+    [GeneratedRegex(@"(^|[.?!]\s+)([a-z])")]
     private static partial Regex SentenceStart();
 }

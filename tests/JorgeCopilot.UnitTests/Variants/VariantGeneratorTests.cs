@@ -82,11 +82,23 @@ public sealed class VariantGeneratorTests
         first.Tone.ShouldNotBe(second.Tone);
     }
 
-    [Fact]
-    public void Sentences_start_with_a_capital_after_the_next_step_is_inserted()
+    [Theory]
+    [InlineData("reply", "Reply YES")]
+    [InlineData("appointment", "15-minute call")]
+    [InlineData("conversion", "paperwork")]
+    public void Every_strategy_ends_on_the_next_step_of_the_goal(string goal, string step)
     {
-        var variant = Generator.Generate(Strategies.Urgency, LeadProfile.From("Ana", false, null, null), "appointment", 1)!;
+        foreach (var strategy in Strategies.All)
+        {
+            Generator.Generate(strategy, LeadProfile.From("Ana", false, null, null), goal, 0)!.Text.ShouldContain(step, Case.Sensitive, strategy);
+        }
+    }
 
-        variant.Text.ShouldContain("Let's book");
+    [Fact]
+    public void A_lowercase_fact_at_the_start_of_a_sentence_is_capitalised()
+    {
+        var template = new VariantTemplate("test", "t", "Hi. {{topic}} is next.");
+
+        VariantTemplates.Render(template, new Dictionary<string, string> { ["topic"] = "your home search" }).ShouldBe("Hi. Your home search is next.");
     }
 }

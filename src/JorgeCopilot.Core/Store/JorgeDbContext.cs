@@ -8,6 +8,7 @@ using JorgeCopilot.Core.Market;
 using JorgeCopilot.Core.Models;
 using JorgeCopilot.Core.Properties;
 using JorgeCopilot.Core.Security;
+using JorgeCopilot.Core.Variants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -38,6 +39,9 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<InvestmentAlert> InvestmentAlerts => Set<InvestmentAlert>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<VariantExperiment> VariantExperiments => Set<VariantExperiment>();
+    public DbSet<VariantArm> VariantArms => Set<VariantArm>();
+    public DbSet<ServedVariant> ServedVariants => Set<ServedVariant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -153,6 +157,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
         });
         ChannelEntityConfiguration.Configure(modelBuilder);
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
+        VariantEntityConfiguration.Configure(modelBuilder);
         // Pricing / market opportunities: alerts raised once per key.
         modelBuilder.Entity<InvestmentAlert>(e =>
         {

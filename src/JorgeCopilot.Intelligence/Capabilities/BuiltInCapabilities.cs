@@ -1,6 +1,7 @@
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Market;
 using JorgeCopilot.Intelligence.Pricing;
+using JorgeCopilot.Intelligence.Variants;
 
 namespace JorgeCopilot.Intelligence.Capabilities;
 
@@ -12,5 +13,6 @@ public static class BuiltInCapabilities
         new LeadScoringCapability(),
         new PricingCapability(),
         new MarketCapability(),
+        new VariantsCapability(),
     ];
 }

@@ -812,6 +812,130 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.ServedVariant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ArmId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("LeadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Propensity")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Rewarded")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ServedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ServedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServedId")
+                        .IsUnique();
+
+                    b.HasIndex("ArmId", "ServedAt");
+
+                    b.ToTable("served_variants", (string)null);
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.VariantArm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ExperimentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Successes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Trials")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Segment", "Strategy")
+                        .IsUnique();
+
+                    b.ToTable("variant_arms", (string)null);
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.VariantExperiment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Goal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("variant_experiments", (string)null);
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Conversations.ConversationTurn", b =>
                 {
                     b.HasOne("JorgeCopilot.Core.Conversations.Conversation", "Conversation")
@@ -874,6 +998,28 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                     b.Navigation("Property");
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.ServedVariant", b =>
+                {
+                    b.HasOne("JorgeCopilot.Core.Variants.VariantArm", "Arm")
+                        .WithMany()
+                        .HasForeignKey("ArmId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Arm");
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.VariantArm", b =>
+                {
+                    b.HasOne("JorgeCopilot.Core.Variants.VariantExperiment", "Experiment")
+                        .WithMany("Arms")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Experiment");
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Conversations.Conversation", b =>
                 {
                     b.Navigation("Turns");
@@ -889,6 +1035,11 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
             modelBuilder.Entity("JorgeCopilot.Core.Properties.Property", b =>
                 {
                     b.Navigation("Sales");
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.VariantExperiment", b =>
+                {
+                    b.Navigation("Arms");
                 });
 #pragma warning restore 612, 618
         }

@@ -773,6 +773,124 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.ServedVariant", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ArmId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Counted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OutcomeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Propensity")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Rewarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ServedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServedId")
+                        .IsUnique();
+
+                    b.HasIndex("ArmId", "ServedAt");
+
+                    b.ToTable("served_variants", (string)null);
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.VariantArm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExperimentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Successes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Trials")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExperimentId", "Segment", "Strategy")
+                        .IsUnique();
+
+                    b.ToTable("variant_arms", (string)null);
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.VariantExperiment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Goal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("variant_experiments", (string)null);
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Conversations.ConversationTurn", b =>
                 {
                     b.HasOne("JorgeCopilot.Core.Conversations.Conversation", "Conversation")
@@ -835,6 +953,28 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                     b.Navigation("Property");
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.ServedVariant", b =>
+                {
+                    b.HasOne("JorgeCopilot.Core.Variants.VariantArm", "Arm")
+                        .WithMany()
+                        .HasForeignKey("ArmId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Arm");
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.VariantArm", b =>
+                {
+                    b.HasOne("JorgeCopilot.Core.Variants.VariantExperiment", "Experiment")
+                        .WithMany("Arms")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Experiment");
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Conversations.Conversation", b =>
                 {
                     b.Navigation("Turns");
@@ -850,6 +990,11 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
             modelBuilder.Entity("JorgeCopilot.Core.Properties.Property", b =>
                 {
                     b.Navigation("Sales");
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Variants.VariantExperiment", b =>
+                {
+                    b.Navigation("Arms");
                 });
 #pragma warning restore 612, 618
         }

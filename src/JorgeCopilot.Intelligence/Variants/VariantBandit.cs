@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using JorgeCopilot.Core.Variants;
+using Microsoft.Extensions.Options;
+
+namespace JorgeCopilot.Intelligence.Variants;
+
+/// <summary>An arm chosen for a rank, with the probability that a Thompson draw puts it there.</summary>
+public sealed record RankedArm(VariantArm Arm, int Rank, double Propensity);
+
+/// <summary>
+/// Thompson sampling over a segment's live (not retired) arms: one posterior draw ranks them; each rank's propensity is
+/// the Monte Carlo probability of that arm landing there. Draws are serialised on one seedable generator. The
+/// propensities depend only on the posteriors, so they are kept per posterior state (a segment between two outcomes
+/// is served many times with the same counts) and recomputed when any count moves.
+/// </summary>
+public sealed class VariantBandit(IOptions<VariantsOptions> options)
+{
+    private const int MaxCachedStates = 4_096;
+    private readonly Random _random = options.Value.Seed is { } seed ? new Random(seed) : new Random();
+    private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, double[,]> _propensities = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<RankedArm> Rank(IReadOnlyList<VariantArm> arms, int count)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        var live = arms.Where(a => a.Status != ArmStatus.Retired).ToList();
+        if (live.Count == 0 || count <= 0)
+        {
+            return [];
+        }
+
+        var posteriors = live.Select(a => BetaArm.FromCounts(a.Trials, a.Successes)).ToArray();
+        var slots = Math.Min(count, live.Count);
+        int[] order;
+        double[,] propensities;
+        var key = string.Join(';', posteriors.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Alpha}/{p.Beta}"))) + "#" + slots;
+        lock (_gate)
+        {
+            order = ThompsonSampling.Rank(posteriors, _random);
+            if (!_propensities.TryGetValue(key, out propensities!))
+            {
+                propensities = ThompsonSampling.SlotProbabilities(posteriors, slots, options.Value.Simulations, _random);
+                if (_propensities.Count >= MaxCachedStates)
+                {
+                    _propensities.Clear();
+                }
+
+                _propensities[key] = propensities;
+            }
+        }
+
+        return order.Take(slots).Select((arm, rank) => new RankedArm(live[arm], rank, propensities[arm, rank])).ToList();
+    }
+
+    /// <summary>Posterior probability that each arm is the best of the live arms (retired arms get 0).</summary>
+    public IReadOnlyList<double> ProbabilityBest(IReadOnlyList<VariantArm> arms)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        var live = arms.Select((a, i) => (a, i)).Where(x => x.a.Status != ArmStatus.Retired).ToList();
+        var result = new double[arms.Count];
+        if (live.Count == 0)
+        {
+            return result;
+        }
+
+        double[] p;
+        lock (_gate)
+        {
+            p = ThompsonSampling.ChoiceProbabilities(live.Select(x => BetaArm.FromCounts(x.a.Trials, x.a.Successes)).ToArray(), options.Value.Simulations, _random);
+        }
+
+        for (var k = 0; k < live.Count; k++)
+        {
+            result[live[k].i] = p[k];
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Status changes for a segment at a look: nothing until every live arm has the minimum sample; then the arm whose
+    /// probability of being best passes the promotion bar is promoted and arms below the retirement bar are retired
+    /// (never the last two live arms).
+    /// </summary>
+    public IReadOnlyList<(VariantArm Arm, ArmStatus Status)> Review(IReadOnlyList<VariantArm> arms)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        var o = options.Value;
+        var live = arms.Where(a => a.Status != ArmStatus.Retired).ToList();
+        if (live.Count < 2 || live.Any(a => a.Trials < o.MinimumTrials))
+        {
+            return [];
+        }
+
+        var best = ProbabilityBest(arms);
+        var changes = new List<(VariantArm, ArmStatus)>();
+        var remaining = live.Count;
+        foreach (var (arm, p) in arms.Zip(best).Where(x => x.First.Status != ArmStatus.Retired).OrderBy(x => x.Second))
+        {
+            if (p < o.RetireBelow && remaining > 2)
+            {
+                changes.Add((arm, ArmStatus.Retired));
+                remaining--;
+            }
+            else if (p >= o.PromoteAbove && arm.Status != ArmStatus.Promoted)
+            {
+                changes.Add((arm, ArmStatus.Promoted));
+            }
+            else if (p < o.PromoteAbove && arm.Status == ArmStatus.Promoted)
+            {
+                changes.Add((arm, ArmStatus.Exploring));
+            }
+        }
+
+        return changes;
+    }
+}

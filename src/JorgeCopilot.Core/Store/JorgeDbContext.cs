@@ -36,6 +36,8 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ChannelActivityReceipt> ChannelActivityReceipts => Set<ChannelActivityReceipt>();
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<InvestmentAlert> InvestmentAlerts => Set<InvestmentAlert>();
+    public DbSet<VectorCollectionRow> VectorCollections => Set<VectorCollectionRow>();
+    public DbSet<VectorRow> VectorRecords => Set<VectorRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -150,6 +152,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Holder).HasMaxLength(200);
         });
         ChannelEntityConfiguration.Configure(modelBuilder);
+        VectorStoreConfiguration.Configure(modelBuilder);
         // Pricing / market opportunities: alerts raised once per key.
         modelBuilder.Entity<InvestmentAlert>(e =>
         {

@@ -1,3 +1,4 @@
+using JorgeCopilot.Intelligence.Behavior;
 using JorgeCopilot.Intelligence.Conversations;
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Monitoring;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddLeadScoring();
         services.AddPricing();
         services.AddConversations();
+        services.AddBehavior();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using JorgeCopilot.Channels.BotFramework;
 using JorgeCopilot.Channels.Sms;
 using JorgeCopilot.Core;
 using JorgeCopilot.Intelligence;
+using JorgeCopilot.Intelligence.Behavior;
 using JorgeCopilot.Intelligence.Conversations;
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Registry;
@@ -36,6 +37,7 @@ app.MapSms();
 app.MapPricing();
 app.MapMarket();
 app.MapConversations();
+app.MapBehavior();
 
 app.Run();
 

@@ -5,10 +5,10 @@ using Microsoft.ML.Transforms.Text;
 namespace JorgeCopilot.Intelligence.Behavior;
 
 /// <summary>
-/// Multiclass objection model: ML.NET text featurisation (word 1-2-grams and character 3-grams, TF-IDF-like
-/// L2-normalised) of what the lead said and, separately, of what was said to them just before; SDCA maximum entropy
-/// with class weights (1/sqrt of class frequency, so the rare objections are not drowned by "no objection").
-/// The logistic baseline (<see cref="TrainLogistic"/>) is L-BFGS maximum entropy on the lead's words only, unweighted.
+/// Multiclass objection model: ML.NET text featurisation (word 1-2-grams and character 3-grams, L2-normalised) of what
+/// the lead said, L-BFGS maximum entropy with class weights (1/sqrt of class frequency, so the rare objections are not
+/// drowned by "no objection"). Adding the previous sentence said to the lead as context, or SDCA, measured no better.
+/// The logistic baseline (<see cref="TrainLogistic"/>) is the same without class weights.
 /// Seeded and single-threaded, so the same data gives the same model.
 /// </summary>
 public sealed class ObjectionModel
@@ -30,7 +30,7 @@ public sealed class ObjectionModel
     /// <summary>Class names in score order.</summary>
     public IReadOnlyList<string> Classes { get; }
 
-    public static ObjectionModel Train(IReadOnlyList<ObjectionExample> examples, bool withContext = true, bool weighted = true, bool logistic = false)
+    public static ObjectionModel Train(IReadOnlyList<ObjectionExample> examples, bool withContext = false, bool weighted = true, bool logistic = true)
     {
         ArgumentNullException.ThrowIfNull(examples);
         var ml = new MLContext(seed: 1);

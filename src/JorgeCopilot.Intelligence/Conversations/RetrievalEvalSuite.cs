@@ -63,7 +63,8 @@ public sealed class RetrievalEvalSuite(DataLocator data) : IEvalSuite
         var train = conversations.Where(c => !DialogueSplit.IsTest(c.ExternalId)).ToList();
         var test = conversations.Where(c => DialogueSplit.IsTest(c.ExternalId)).ToList();
         var documents = train.Select(c => ConversationDocuments.For(c).First()).ToList();
-        var model = ConversationIndexModel.Fit(documents.Select(d => d.Text).ToList());
+        // Fitted as the app's indexer fits it: on the conversations and on their turns.
+        var model = ConversationIndexModel.Fit(documents.Select(d => d.Text).Concat(train.SelectMany(c => c.Turns).Select(t => t.Text)).ToList());
         using var collection = new EmbeddedVectorCollection($"eval-{dataset}", new MemoryVectorPersistence());
         await collection.EnsureCollectionExistsAsync(cancellationToken);
         foreach (var d in documents)

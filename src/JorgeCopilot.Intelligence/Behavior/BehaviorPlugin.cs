@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using Microsoft.SemanticKernel;
+
+namespace JorgeCopilot.Intelligence.Behavior;
+
+/// <summary>Kernel plugin <c>Behavior</c>: what a lead will object to, with prepared answers, and which handling wins. Failures come back as a message.</summary>
+public sealed class BehaviorPlugin(ObjectionService objections)
+{
+    [KernelFunction("predict_objections")]
+    [Description("The objections a lead is most likely to raise (price, not ready, trust, wants to think, information request), each with a probability %, why the corpus label stands for it, and prepared responses taken from winning conversations.")]
+    public async Task<object> PredictObjectionsAsync(
+        [Description("The lead's id.")] long leadId,
+        CancellationToken cancellationToken = default)
+    {
+        var result = await objections.ForLeadAsync(leadId, cancellationToken);
+        return result.Forecast is { } f ? f : new BehaviorMessage(result.Message!);
+    }
+
+    [KernelFunction("classify_objection")]
+    [Description("Which objection a message raises (or none), with probabilities and prepared responses from winning conversations.")]
+    public async Task<object> ClassifyObjectionAsync(
+        [Description("What the lead said, verbatim.")] string message,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return new BehaviorMessage("Give the lead's message to classify.");
+        }
+
+        return await objections.ForTextAsync(message, cancellationToken);
+    }
+
+    [KernelFunction("analyze_objection_patterns")]
+    [Description("Which objections appear in the annotated conversations, how often, how often those conversations were still won, and which handling strategy most often preceded a win.")]
+    public async Task<object> AnalyzeObjectionPatternsAsync(CancellationToken cancellationToken = default) =>
+        new ObjectionPatternsResult(await objections.PatternsAsync(),
+            "Persuasion For Good, 300 annotated dialogues; descriptive (which handling came before a win), not proof that it caused the win.");
+}
+
+public sealed record BehaviorMessage(string Message);
+
+public sealed record ObjectionPatternsResult(IReadOnlyList<ObjectionPattern> Patterns, string Caveat);

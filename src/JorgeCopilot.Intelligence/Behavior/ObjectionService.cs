@@ -111,9 +111,11 @@ public sealed partial class ObjectionService(DataLocator data, IDbContextFactory
         var examples = ObjectionData.Read(data, map);
         var model = ObjectionModel.Train(examples);
         var prior = map.Classes.ToDictionary(c => c, c => examples.Count(e => e.Label == c) / (double)examples.Count, StringComparer.Ordinal);
-        // A typical sentence per objection (the shortest of the longer ones) stands in as the search query when the lead said nothing.
-        var typical = examples.Where(e => e.Label != ObjectionMap.None && TextTokens.Words(e.Text).Count >= 6)
-            .GroupBy(e => e.Label).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Text.Length).ThenBy(e => e.Text, StringComparer.Ordinal).First().Text);
+        // The sentence the model finds most typical of each objection stands in as the search query when the lead said nothing.
+        var typical = examples.Where(e => e.Label != ObjectionMap.None && TextTokens.Words(e.Text).Count >= 5)
+            .GroupBy(e => e.Label)
+            .ToDictionary(g => g.Key, g => g.Select(e => (e.Text, P: model.Distribution(e.Text).First(d => d.Objection == g.Key).Probability))
+                .OrderByDescending(x => x.P).ThenBy(x => x.Text, StringComparer.Ordinal).First().Text);
         var patterns = ObjectionPatterns.Analyze(CorpusFiles.ReadPersuasionForGood(data), map);
         LogTrained(logger, examples.Count, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         return new Trained(map, model, prior, typical, patterns);

@@ -11,13 +11,17 @@ namespace JorgeCopilot.Intelligence.Conversations;
 /// Keeps the vector collection in step with the store's conversations. The embedding is fitted once on the store's
 /// corpus and kept in the model registry (task <c>conversation-index</c>); later imports are embedded with it and only
 /// new or changed items are written (each item carries a fingerprint of its content and the embedding version), removed
-/// conversations are deleted. <c>jorge train conversation-index</c> refits and re-embeds everything.
+/// conversations are deleted. When the corpus has grown by more than a quarter since the fit, or on
+/// <c>jorge train conversation-index</c>, the embedding is refitted and everything re-embedded.
 /// </summary>
 public sealed partial class ConversationIndexer(IDbContextFactory<JorgeDbContext> contexts, IModelRegistry registry,
     VectorStoreCollection<string, ConversationVector> collection, TimeProvider time, ILogger<ConversationIndexer> logger) : IModelTrainer
 {
     /// <summary>How often a search checks whether the store's conversations or the registered embedding changed.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>The corpus may grow to this multiple of what the embedding was fitted on before it is refitted.</summary>
+    public const double RefitGrowth = 1.25;
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private State? state;
@@ -101,6 +105,13 @@ public sealed partial class ConversationIndexer(IDbContextFactory<JorgeDbContext
         }
 
         var (model, modelVersion) = refit ? (null, 0) : await LoadModelAsync(cancellationToken);
+        if (model is not null && documents.Count > model.Embedding.Documents * RefitGrowth)
+        {
+            // Words first seen after the fit have no IDF, so vectors cannot see them (only BM25 can): once the corpus
+            // has grown this much, refit and re-embed instead of appending.
+            model = null;
+        }
+
         if (model is null)
         {
             if (documents.Count == 0)

@@ -16,7 +16,7 @@ public static class BehaviorEndpoints
         app.MapGet("/api/v1/leads/{id:long}/behavior", LeadAsync)
             .WithTags("Behavior")
             .WithName("GetLeadBehavior")
-            .WithSummary("Predicted objections for a lead with prepared responses from winning conversations")
+            .WithSummary("Predicted objections with prepared responses from winning conversations, best contact time and channel")
             .ProducesProblem(StatusCodes.Status404NotFound);
         var behavior = app.MapGroup("/api/v1/behavior").WithTags("Behavior");
         behavior.MapPost("/objections", ClassifyAsync)
@@ -29,7 +29,8 @@ public static class BehaviorEndpoints
         return app;
     }
 
-    internal static async Task<Results<Ok<LeadBehaviorResponse>, ProblemHttpResult>> LeadAsync(long id, ObjectionService objections, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<LeadBehaviorResponse>, ProblemHttpResult>> LeadAsync(long id, ObjectionService objections, ContactTimingService timing,
+        CancellationToken cancellationToken)
     {
         var result = await objections.ForLeadAsync(id, cancellationToken);
         if (result.Forecast is not { } forecast)
@@ -37,7 +38,7 @@ public static class BehaviorEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown lead", detail: result.Message);
         }
 
-        return TypedResults.Ok(new LeadBehaviorResponse(id, forecast.Name, forecast));
+        return TypedResults.Ok(new LeadBehaviorResponse(id, forecast.Name, forecast, await timing.ForLeadAsync(id, cancellationToken)));
     }
 
     internal static async Task<Results<Ok<ObjectionForecast>, ProblemHttpResult>> ClassifyAsync(ClassifyObjectionRequest request, ObjectionService objections,
@@ -58,4 +59,4 @@ public static class BehaviorEndpoints
 
 public sealed record ClassifyObjectionRequest(string Text);
 
-public sealed record LeadBehaviorResponse(long LeadId, string? Name, ObjectionForecast Objections);
+public sealed record LeadBehaviorResponse(long LeadId, string? Name, ObjectionForecast Objections, ContactAdvice? Contact);

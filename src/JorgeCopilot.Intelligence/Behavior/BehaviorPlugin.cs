@@ -4,7 +4,7 @@ using Microsoft.SemanticKernel;
 namespace JorgeCopilot.Intelligence.Behavior;
 
 /// <summary>Kernel plugin <c>Behavior</c>: what a lead will object to, with prepared answers, and which handling wins. Failures come back as a message.</summary>
-public sealed class BehaviorPlugin(ObjectionService objections)
+public sealed class BehaviorPlugin(ObjectionService objections, ContactTimingService timing)
 {
     [KernelFunction("predict_objections")]
     [Description("The objections a lead is most likely to raise (price, not ready, trust, wants to think, information request), each with a probability %, why the corpus label stands for it, and prepared responses taken from winning conversations.")]
@@ -30,6 +30,24 @@ public sealed class BehaviorPlugin(ObjectionService objections)
         return await objections.ForTextAsync(message, cancellationToken);
     }
 
+    [KernelFunction("best_contact_time")]
+    [Description("When to contact a lead: weekday and part of day ranked by reply rate (the lead's own history shrunk toward all leads), or the campaign's success rate by weekday when there is no history; median reply time.")]
+    public async Task<object> BestContactTimeAsync(
+        [Description("The lead's id.")] long leadId,
+        CancellationToken cancellationToken = default) =>
+        await timing.ForLeadAsync(leadId, cancellationToken) is { } advice
+            ? new ContactTimes(advice.LeadId, advice.Name, advice.Source, advice.Basis, advice.BestTimes, advice.MedianReplyHours)
+            : new BehaviorMessage($"There is no lead {leadId}.");
+
+    [KernelFunction("channel_preference")]
+    [Description("Which channel a lead answers on: reply rate per channel (shrunk toward all leads), or the campaign's success rate per contact channel when there is no history.")]
+    public async Task<object> ChannelPreferenceAsync(
+        [Description("The lead's id.")] long leadId,
+        CancellationToken cancellationToken = default) =>
+        await timing.ForLeadAsync(leadId, cancellationToken) is { } advice
+            ? new ChannelPreferences(advice.LeadId, advice.Name, advice.Source, advice.Basis, advice.Channels, advice.RecordedChannel)
+            : new BehaviorMessage($"There is no lead {leadId}.");
+
     [KernelFunction("analyze_objection_patterns")]
     [Description("Which objections appear in the annotated conversations, how often, how often those conversations were still won, and which handling strategy most often preceded a win.")]
     public async Task<object> AnalyzeObjectionPatternsAsync(CancellationToken cancellationToken = default) =>
@@ -38,5 +56,9 @@ public sealed class BehaviorPlugin(ObjectionService objections)
 }
 
 public sealed record BehaviorMessage(string Message);
+
+public sealed record ContactTimes(long LeadId, string Name, string Source, string Basis, IReadOnlyList<ShrunkRate> BestTimes, double? MedianReplyHours);
+
+public sealed record ChannelPreferences(long LeadId, string Name, string Source, string Basis, IReadOnlyList<ShrunkRate> Channels, string? RecordedChannel);
 
 public sealed record ObjectionPatternsResult(IReadOnlyList<ObjectionPattern> Patterns, string Caveat);

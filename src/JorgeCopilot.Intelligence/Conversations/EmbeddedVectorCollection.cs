@@ -93,7 +93,7 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var query = await VectorInput.ToVectorAsync(searchValue, embeddings, cancellationToken);
         var current = await CurrentAsync(cancellationToken);
-        foreach (var (index, score) in TopK(current, query.Span, top + (options?.Skip ?? 0), options?.Filter?.Compile()).Skip(options?.Skip ?? 0))
+        foreach (var (index, score) in TopK(current, query.Span, top + (options?.Skip ?? 0), Compiled(options?.Filter)).Skip(options?.Skip ?? 0))
         {
             yield return new VectorSearchResult<ConversationVector>(current.Records[index], score);
         }
@@ -101,6 +101,23 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
+
+    // Compiling an expression costs more than scanning a few thousand records, and searches repeat the same few filters.
+    // Only filters made of literals are cached by their text: a captured variable prints as "value(...)" whatever it holds.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<ConversationVector, bool>> CompiledFilters = new(StringComparer.Ordinal);
+
+    private static Func<ConversationVector, bool>? Compiled(Expression<Func<ConversationVector, bool>>? filter)
+    {
+        if (filter is null)
+        {
+            return null;
+        }
+
+        var text = filter.ToString();
+        return text.Contains("value(", StringComparison.Ordinal) || CompiledFilters.Count > 1000
+            ? filter.Compile()
+            : CompiledFilters.GetOrAdd(text, _ => filter.Compile());
+    }
 
     /// <summary>Exact top-k by cosine; a min-heap of size k keeps it O(n log k).</summary>
     private static List<(int Index, double Score)> TopK(Snapshot current, ReadOnlySpan<float> query, int k, Func<ConversationVector, bool>? filter)

@@ -33,7 +33,7 @@ public static class HybridRanker
         }
 
         var terms = Bm25Scorer.QueryTerms(query.Text);
-        var keyword = candidates.Select(c => model.Keywords.Score(terms, c.Record.Text)).ToArray();
+        var keyword = candidates.Select(c => model.Keywords.Score(terms, TermsOf(c.Record))).ToArray();
         var keywordRank = Ranks(keyword);
         return candidates
             .Select((c, i) => Hit(c.Record, (1.0 / (FusionK + i + 1)) + (1.0 / (FusionK + keywordRank[i])), c.Cosine, keyword[i]))
@@ -42,6 +42,12 @@ public static class HybridRanker
             .Take(query.Top)
             .ToList();
     }
+
+    // The embedded store hands out the same record instances until its collection changes, so each text is tokenised
+    // once rather than on every search (Qdrant returns fresh instances: those are tokenised per search).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ConversationVector, DocumentTerms> Terms = [];
+
+    private static DocumentTerms TermsOf(ConversationVector record) => Terms.GetValue(record, r => Bm25Scorer.TermCounts(r.Text));
 
     /// <summary>1-based rank of each score, highest first; ties keep input order.</summary>
     private static int[] Ranks(double[] scores)

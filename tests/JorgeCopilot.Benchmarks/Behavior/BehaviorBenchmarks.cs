@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using JorgeCopilot.Core.Data;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.Intelligence.Behavior;
@@ -13,7 +16,7 @@ namespace JorgeCopilot.Benchmarks.Behavior;
 /// on the embedded store, with its rows in memory and in SQLite (where each search also checks the collection's revision).
 /// Run: dotnet run -c Release --project tests/JorgeCopilot.Benchmarks -- --filter '*Behavior*'
 /// </summary>
-[ShortRunJob]
+[Config(typeof(InProcessShortRun))]
 [MemoryDiagnoser]
 public class BehaviorBenchmarks
 {
@@ -75,6 +78,12 @@ public class BehaviorBenchmarks
     [Benchmark]
     public async Task<int> Top5HybridOnSqlite() =>
         (await HybridRanker.SearchAsync(sqlite, index, new ConversationQuery(Query, Top: 5), default)).Count;
+
+    /// <summary>In process: on two cores shared by several builds, generating and building a benchmark exe times out.</summary>
+    private sealed class InProcessShortRun : ManualConfig
+    {
+        public InProcessShortRun() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    }
 
     [GlobalCleanup]
     public void Cleanup()

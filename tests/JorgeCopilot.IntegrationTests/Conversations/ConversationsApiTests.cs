@@ -127,6 +127,60 @@ public sealed class ConversationsApiTests
         response.Objections.Objections.First(o => o.Objection == "price").PreparedResponses.ShouldNotBeEmpty();
     }
 
+    [Fact]
+    public async Task Best_contact_time_comes_from_the_slots_in_which_the_lead_replied()
+    {
+        await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
+        var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
+        await store.MigrateAsync(Ct);
+        long leadId;
+        await using (var db = store.CreateDbContext())
+        {
+            var lead = new Lead { Source = "crm", ExternalId = "L-9", DisplayName = "Maya Chen" };
+            var tuesday = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc);
+            for (var week = 0; week < 4; week++)
+            {
+                var morning = tuesday.AddDays(7 * week);
+                lead.Messages.Add(new Message { ExternalId = $"o{week}", Channel = "sms", Direction = MessageDirection.Outbound, SentAt = morning, Text = "hi" });
+                lead.Messages.Add(new Message { ExternalId = $"i{week}", Channel = "sms", Direction = MessageDirection.Inbound, SentAt = morning.AddHours(1), Text = "yes" });
+                lead.Messages.Add(new Message { ExternalId = $"f{week}", Channel = "email", Direction = MessageDirection.Outbound, SentAt = morning.AddDays(3).AddHours(10), Text = "hello" });
+            }
+
+            db.Leads.Add(lead);
+            await db.SaveChangesAsync(Ct);
+            leadId = lead.Id;
+        }
+
+        var advice = await factory.Services.GetRequiredService<ContactTimingService>().ForLeadAsync(leadId, Ct);
+
+        advice!.Source.ShouldBe("messages");
+        advice.BestTimes[0].Key.ShouldBe("Tue morning");
+        advice.Channels[0].Key.ShouldBe("sms");
+        advice.MedianReplyHours.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Without_any_replies_in_the_store_contact_advice_falls_back_to_the_campaign_rates()
+    {
+        await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
+        var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
+        await store.MigrateAsync(Ct);
+        long leadId;
+        await using (var db = store.CreateDbContext())
+        {
+            var lead = new Lead { Source = "crm", ExternalId = "L-10", DisplayName = "Omar Haddad", Channel = "cellular" };
+            db.Leads.Add(lead);
+            await db.SaveChangesAsync(Ct);
+            leadId = lead.Id;
+        }
+
+        var advice = await factory.Services.GetRequiredService<ContactTimingService>().ForLeadAsync(leadId, Ct);
+
+        advice!.Source.ShouldBe("campaign");
+        advice.BestTimes.Select(t => t.Key).ShouldBe(["mon", "tue", "wed", "thu", "fri"], ignoreOrder: true);
+        advice.Channels.Select(c => c.Key).ShouldBe(["cellular", "telephone"], ignoreOrder: true);
+    }
+
     private static async Task AddAsync(JorgeDbContextFactory store, params Conversation[] conversations)
     {
         await using var db = store.CreateDbContext();

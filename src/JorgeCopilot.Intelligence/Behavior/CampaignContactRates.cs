@@ -12,7 +12,10 @@ namespace JorgeCopilot.Intelligence.Behavior;
 /// </summary>
 public sealed record CampaignContactRates(IReadOnlyList<ContactRate> Weekdays, IReadOnlyList<ContactRate> Months, IReadOnlyList<ContactRate> Channels, double Overall)
 {
-    public static CampaignContactRates Read(DataLocator data)
+    public static CampaignContactRates Read(DataLocator data) => From(Contacts(data));
+
+    /// <summary>Every contact of the campaign in file (= time) order.</summary>
+    public static List<(string Day, string Month, string Channel, bool Yes)> Contacts(DataLocator data)
     {
         ArgumentNullException.ThrowIfNull(data);
         using var stream = new GZipStream(File.OpenRead(data.Bundled("bank-marketing", "bank-additional-full.csv.gz")), CompressionMode.Decompress);
@@ -25,6 +28,13 @@ public sealed record CampaignContactRates(IReadOnlyList<ContactRate> Weekdays, I
         {
             rows.Add((csv.GetField("day_of_week")!, csv.GetField("month")!, csv.GetField("contact")!, csv.GetField("y") == "yes"));
         }
+
+        return rows;
+    }
+
+    public static CampaignContactRates From(IReadOnlyList<(string Day, string Month, string Channel, bool Yes)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
 
         static IReadOnlyList<ContactRate> By(IEnumerable<(string Key, bool Yes)> xs) => xs.GroupBy(x => x.Key)
             .Select(g => new ContactRate(g.Key, g.Count(), Math.Round(g.Count(x => x.Yes) / (double)g.Count(), 4)))

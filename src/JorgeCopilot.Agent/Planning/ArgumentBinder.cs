@@ -89,6 +89,9 @@ public sealed class ArgumentBinder(EntityResolver entities, Clarifier clarifier)
                 case ParameterRole.Date:
                     value = slots.TargetDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                     break;
+                case ParameterRole.Text:
+                    value = QuotedOrWhole(request.Text);
+                    break;
                 default:
                     value = Feature(ParameterRoles.Of(parameter), slots);
                     break;
@@ -109,6 +112,13 @@ public sealed class ArgumentBinder(EntityResolver entities, Clarifier clarifier)
         }
 
         return new CallTool(tool, Typed(tool, arguments), subject);
+    }
+
+    /// <summary>The part of the message in quotes ("what does 'we'll wait for spring' mean?"), else the whole message.</summary>
+    private static string QuotedOrWhole(string text)
+    {
+        var quoted = System.Text.RegularExpressions.Regex.Match(text, "[\"\u201C]([^\"\u201D]{3,})[\"\u201D]|(?<![a-z])'([^']{3,})'(?![a-z])", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return quoted.Success ? (quoted.Groups[1].Success ? quoted.Groups[1].Value : quoted.Groups[2].Value).Trim() : text.Trim();
     }
 
     /// <summary>Home facts (beds, baths, size, year) for the parameters that take them.</summary>

@@ -10,4 +10,6 @@ public static class DialogueIntents
 
     /// <summary>Something Jorge's business needs but no installed capability does: answered "not yet", never with a nearby tool.</summary>
     public const string Unavailable = "unavailable";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Help, Greeting, OutOfScope, FollowUp, Unavailable };
 }

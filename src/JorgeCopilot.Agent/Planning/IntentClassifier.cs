@@ -66,9 +66,9 @@ public sealed class IntentClassifier
         return rows.Select(r => new PlannerUtterance { Text = extractor.Extract(r.Text).Normalized, Label = r.Intent }).ToList();
     }
 
-    /// <summary>Files may name intents "Plugin.function" or just "function"; both mean the capability's function.</summary>
+    /// <summary>Files may name intents "Plugin.function" or just "function" (the capability's), or one of the planner's own (e.g. "out_of_scope").</summary>
     private static string Qualified(string capability, string intent) =>
-        intent.Contains('.', StringComparison.Ordinal) ? intent : capability + "." + intent;
+        intent.Contains('.', StringComparison.Ordinal) || DialogueIntents.All.Contains(intent) ? intent : capability + "." + intent;
 
     private static IEnumerable<UtteranceLine> Read(PromptCatalog catalog, string name)
     {

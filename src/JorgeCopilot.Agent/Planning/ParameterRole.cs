@@ -18,6 +18,9 @@ public enum ParameterRole
     Bathrooms,
     Sqft,
     YearBuilt,
+
+    /// <summary>Free text the tool works on (a search query, a lead's message): the quoted part of the message, else all of it.</summary>
+    Text,
 }
 
 public static class ParameterRoles
@@ -39,6 +42,7 @@ public static class ParameterRoles
         ["bathrooms"] = ParameterRole.Bathrooms, ["baths"] = ParameterRole.Bathrooms,
         ["sqft"] = ParameterRole.Sqft, ["livingsqft"] = ParameterRole.Sqft, ["squarefeet"] = ParameterRole.Sqft, ["livingarea"] = ParameterRole.Sqft,
         ["yearbuilt"] = ParameterRole.YearBuilt, ["year"] = ParameterRole.YearBuilt,
+        ["query"] = ParameterRole.Text, ["text"] = ParameterRole.Text, ["message"] = ParameterRole.Text, ["situation"] = ParameterRole.Text,
     };
 
     public static ParameterRole Of(ToolParameter parameter)

@@ -42,6 +42,8 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<VariantExperiment> VariantExperiments => Set<VariantExperiment>();
     public DbSet<VariantArm> VariantArms => Set<VariantArm>();
     public DbSet<ServedVariant> ServedVariants => Set<ServedVariant>();
+    public DbSet<VectorCollectionRow> VectorCollections => Set<VectorCollectionRow>();
+    public DbSet<VectorRow> VectorRecords => Set<VectorRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -158,6 +160,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
         ChannelEntityConfiguration.Configure(modelBuilder);
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
         VariantEntityConfiguration.Configure(modelBuilder);
+        VectorStoreConfiguration.Configure(modelBuilder);
         // Pricing / market opportunities: alerts raised once per key.
         modelBuilder.Entity<InvestmentAlert>(e =>
         {

@@ -1,3 +1,5 @@
+using JorgeCopilot.Intelligence.Behavior;
+using JorgeCopilot.Intelligence.Conversations;
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Market;
 using JorgeCopilot.Intelligence.Pricing;
@@ -14,5 +16,7 @@ public static class BuiltInCapabilities
         new PricingCapability(),
         new MarketCapability(),
         new VariantsCapability(),
+        new ConversationsCapability(),
+        new BehaviorCapability(),
     ];
 }

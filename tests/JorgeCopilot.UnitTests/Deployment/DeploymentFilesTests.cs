@@ -88,7 +88,7 @@ public sealed partial class DeploymentFilesTests
         connection.ConnectionString.ShouldContain("Username=" + postgres["POSTGRES_USER"]);
         connection.ConnectionString.ShouldContain("Database=" + postgres["POSTGRES_DB"]);
         env["ConnectionStrings__Jorge"].ShouldContain("Password=" + postgres["POSTGRES_PASSWORD"]);
-        env["Qdrant__Url"].ShouldBe("http://qdrant:6333");
+        env["Qdrant__Url"].ShouldBe("http://qdrant:6334");
         WithDefaults(env["Copilot__Provider"]).ShouldBe("local");
         env["ASPNETCORE_HTTP_PORTS"].ShouldBe("8080");
         env.ShouldContainKey("OTEL_EXPORTER_OTLP_ENDPOINT");

@@ -188,6 +188,57 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                     b.ToTable("copilot_dialogues", (string)null);
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Conversations.VectorCollectionRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("vector_collections", (string)null);
+                });
+
+            modelBuilder.Entity("JorgeCopilot.Core.Conversations.VectorRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Collection")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Collection", "Key")
+                        .IsUnique();
+
+                    b.ToTable("vector_records", (string)null);
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Deals.Deal", b =>
                 {
                     b.Property<long>("Id")

@@ -1,3 +1,4 @@
+using JorgeCopilot.Intelligence.Forecasting;
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Monitoring;
 using JorgeCopilot.Intelligence.Pricing;
@@ -31,6 +32,7 @@ public static class DependencyInjection
 
         services.AddLeadScoring();
         services.AddPricing();
+        services.AddForecasting();
         return services;
     }
 }

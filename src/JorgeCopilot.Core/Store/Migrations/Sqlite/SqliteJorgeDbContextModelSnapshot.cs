@@ -190,6 +190,9 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                         .HasPrecision(9, 6)
                         .HasColumnType("REAL");
 
+                    b.Property<DateOnly?>("ContractedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -200,8 +203,15 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsGenerated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LeadId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LostFromStage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("PropertyId")
                         .HasColumnType("INTEGER");

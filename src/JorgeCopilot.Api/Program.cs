@@ -6,6 +6,7 @@ using JorgeCopilot.Channels.BotFramework;
 using JorgeCopilot.Channels.Sms;
 using JorgeCopilot.Core;
 using JorgeCopilot.Intelligence;
+using JorgeCopilot.Intelligence.Forecasting;
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Registry;
 using JorgeCopilot.Intelligence.Market;
@@ -34,6 +35,7 @@ app.MapBotFramework();
 app.MapSms();
 app.MapPricing();
 app.MapMarket();
+app.MapForecasting();
 
 app.Run();
 

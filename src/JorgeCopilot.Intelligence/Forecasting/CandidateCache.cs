@@ -19,7 +19,7 @@ public sealed class CandidateCache
 
     private readonly IReadOnlyList<ForecastSeries> _series;
     private readonly ForecastOptions _options;
-    private readonly ConcurrentDictionary<(int Series, int Cutoff), IReadOnlyDictionary<string, double[]>> _forecasts = new();
+    private readonly ConcurrentDictionary<(int Series, int Cutoff, int ModelCutoff), IReadOnlyDictionary<string, double[]>> _forecasts = new();
     private readonly ConcurrentDictionary<int, GlobalBoostedModel?> _global = new();
 
     public CandidateCache(IReadOnlyList<ForecastSeries> series, ForecastOptions options)
@@ -55,10 +55,18 @@ public sealed class CandidateCache
         }
     }
 
-    public IReadOnlyDictionary<string, double[]> Get(int series, int cutoff) =>
-        _forecasts.GetOrAdd((series, cutoff), key => Compute(key.Series, key.Cutoff));
+    /// <summary>
+    /// Candidate forecasts from <paramref name="cutoff"/>. With <paramref name="fresh"/> false (calibration-only
+    /// origins) the global model is the one trained at the last whole year of data before the cutoff: it still sees
+    /// nothing after the cutoff, and a yearly refit saves most of the LightGBM fits.
+    /// </summary>
+    public IReadOnlyDictionary<string, double[]> Get(int series, int cutoff, bool fresh = true) =>
+        _forecasts.GetOrAdd((series, cutoff, fresh ? cutoff : cutoff - cutoff % 12), key => Compute(key.Series, key.Cutoff, key.ModelCutoff));
 
-    private Dictionary<string, double[]> Compute(int index, int cutoff)
+    /// <summary>The model cutoff a calibration-only origin uses (see <see cref="Get"/>).</summary>
+    public static int YearlyModelCutoff(int cutoff) => cutoff - cutoff % 12;
+
+    private Dictionary<string, double[]> Compute(int index, int cutoff, int modelCutoff)
     {
         var series = _series[index];
         var history = series.Values.AsSpan(0, cutoff);
@@ -75,8 +83,8 @@ public sealed class CandidateCache
             }
         }
 
-        if (_options.UseGlobalModel && cutoff >= LagFeatures.MinimumHistory
-            && _global.GetOrAdd(cutoff, c => GlobalBoostedModel.Fit(_series, c, _options.Horizon, _options)) is { } global)
+        if (_options.UseGlobalModel && modelCutoff >= LagFeatures.MinimumHistory
+            && _global.GetOrAdd(modelCutoff, c => GlobalBoostedModel.Fit(_series, c, _options.Horizon, _options)) is { } global)
         {
             result[GlobalBoostedModel.Name] = global.Forecast(series, cutoff, _options.Horizon);
         }

@@ -29,7 +29,7 @@ public sealed class ForecastEngine(ForecastOptions options)
             .Select(j => cutoff - j * Options.InnerStep)
             .Where(c => c >= MinimumHistory)
             .ToArray();
-        cache.Prepare(calibration.Concat(inner).Append(cutoff).Distinct().OrderBy(c => c));
+        cache.Prepare(calibration.Select(c => inner.Contains(c) ? c : CandidateCache.YearlyModelCutoff(c)).Concat(inner).Append(cutoff).Distinct().OrderBy(c => c));
 
         var weights = new IReadOnlyDictionary<string, double>[series.Count];
         var scales = new double[series.Count];
@@ -44,7 +44,7 @@ public sealed class ForecastEngine(ForecastOptions options)
             var local = new List<(int H, double Residual, double Weight)>();
             foreach (var c in calibration)
             {
-                var combined = Combine(cache.Get(i, c), weights[i], horizon);
+                var combined = Combine(cache.Get(i, c, fresh: inner.Contains(c)), weights[i], horizon);
                 for (var h = 0; h < horizon && c + h < cutoff; h++)
                 {
                     var age = cutoff - (c + h);

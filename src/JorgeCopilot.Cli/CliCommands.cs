@@ -15,5 +15,6 @@ internal static class CliCommands
         yield return Commands.ChatCommand.Create(host);
         yield return TrainCommand.Create(host);
         yield return ModelsCommand.Create(host);
+        yield return ForecastCommand.Create(host);
     }
 }

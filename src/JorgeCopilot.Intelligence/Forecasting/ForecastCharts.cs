@@ -46,4 +46,29 @@ public static class ForecastCharts
         plot.YLabel(yLabel);
         plot.SavePng(path, 1000, 500);
     }
+
+    /// <summary>Fan chart from an answer's chart data (month labels on the x axis), as the CLI and Teams cards draw it.</summary>
+    public static void FromChart(ForecastChart chart, string title, string path)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var plot = new Plot();
+        var xs = Enumerable.Range(0, chart.X.Count).Select(i => (double)i).ToArray();
+        var band95 = plot.Add.FillY(xs, chart.Lower95, chart.Upper95);
+        band95.FillColor = Colors.SteelBlue.WithAlpha(0.18);
+        band95.LineColor = Colors.Transparent;
+        band95.LegendText = "95%";
+        var band80 = plot.Add.FillY(xs, chart.Lower, chart.Upper);
+        band80.FillColor = Colors.SteelBlue.WithAlpha(0.35);
+        band80.LineColor = Colors.Transparent;
+        band80.LegendText = "80%";
+        var median = plot.Add.Scatter(xs, chart.Median);
+        median.Color = Colors.SteelBlue;
+        median.LineWidth = 2;
+        median.LegendText = "median";
+        plot.Axes.Bottom.SetTicks(xs, chart.X.ToArray());
+        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Title(title);
+        plot.YLabel(chart.Unit);
+        plot.SavePng(path, 1000, 500);
+    }
 }

@@ -16,5 +16,6 @@ internal static class CliCommands
         yield return TrainCommand.Create(host);
         yield return ModelsCommand.Create(host);
         yield return ApiKeyCommand.Create(host);
+        yield return ForecastCommand.Create(host);
     }
 }

@@ -20,6 +20,12 @@ public sealed class Deal
     public decimal CommissionRate { get; set; }
     public decimal Commission { get; set; }
     public DateTime? CreatedAt { get; set; }
+    /// <summary>When the deal went under contract (null if it never did).</summary>
+    public DateOnly? ContractedOn { get; set; }
+    /// <summary>For a lost deal, the stage it was in when it fell through (<see cref="DealStages.Open"/> or <see cref="DealStages.UnderContract"/>).</summary>
+    public string? LostFromStage { get; set; }
+    /// <summary>True for the demo's deals attributed to Jorge from public sales records: answers must say so.</summary>
+    public bool IsGenerated { get; set; }
 }
 
 public static class DealStages

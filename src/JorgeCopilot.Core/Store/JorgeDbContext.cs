@@ -106,6 +106,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.Value).HasPrecision(18, 2);
             e.Property(x => x.CommissionRate).HasPrecision(9, 6);
             e.Property(x => x.Commission).HasPrecision(18, 2);
+            e.Property(x => x.LostFromStage).HasMaxLength(32);
         });
         modelBuilder.Entity<MarketSeriesPoint>(e =>
         {

@@ -1,5 +1,6 @@
 using JorgeCopilot.Intelligence.Behavior;
 using JorgeCopilot.Intelligence.Conversations;
+using JorgeCopilot.Intelligence.Forecasting;
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Market;
 using JorgeCopilot.Intelligence.Pricing;
@@ -18,5 +19,6 @@ public static class BuiltInCapabilities
         new VariantsCapability(),
         new ConversationsCapability(),
         new BehaviorCapability(),
+        new ForecastingCapability(),
     ];
 }

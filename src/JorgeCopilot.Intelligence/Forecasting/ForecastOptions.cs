@@ -1,0 +1,32 @@
+namespace JorgeCopilot.Intelligence.Forecasting;
+
+/// <summary>How the engine fits, backtests and combines its candidates.</summary>
+public sealed record ForecastOptions
+{
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Months forecast ahead.</summary>
+    public int Horizon { get; init; } = 12;
+
+    /// <summary>Rolling origins just before the forecast origin whose errors weight the candidates (recent skill counts most).</summary>
+    public int InnerOrigins { get; init; } = 4;
+
+    /// <summary>
+    /// Rolling origins whose residuals calibrate the bands: more than the weighting uses, because a band's tail needs
+    /// rare months (the 2010 tax-credit expiry, 2020's lockdown) that a year of calm history never shows.
+    /// </summary>
+    public int CalibrationOrigins { get; init; } = 20;
+
+    /// <summary>Months between those origins.</summary>
+    public int InnerStep { get; init; } = 3;
+
+    /// <summary>How many of the best candidates (by backtest error) the combination keeps.</summary>
+    public int Combine { get; init; } = 3;
+
+    public bool UseGlobalModel { get; init; } = true;
+
+    public int BoostingIterations { get; init; } = 300;
+
+    /// <summary>Series fitted in parallel (the global model always trains one at a time).</summary>
+    public int Parallelism { get; init; } = 2;
+}

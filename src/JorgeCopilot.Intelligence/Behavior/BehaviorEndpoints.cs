@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +21,8 @@ public static class BehaviorEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         var behavior = app.MapGroup("/api/v1/behavior").WithTags("Behavior");
         behavior.MapPost("/objections", ClassifyAsync)
+            // Classifying a message changes nothing: a read or bot key may ask.
+            .WithMetadata(new RequiresApiScopeAttribute(ApiScopes.Read, ApiScopes.Bot))
             .WithName("ClassifyObjection")
             .WithSummary("Which objection a message raises, with prepared responses")
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Security;
 using JorgeCopilot.Core.Variants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,8 @@ public static class VariantsEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var variants = app.MapGroup("/api/v1").WithTags("Bot variants");
         variants.MapPost("/variants", GenerateAsync)
+            // Jorge's bots ask for variants and report outcomes with a bot key.
+            .WithMetadata(new RequiresApiScopeAttribute(ApiScopes.Write, ApiScopes.Bot))
             .WithName("GenerateVariants")
             .WithSummary("Ranked message variants for a lead, each with the bandit arm that chose it, its propensity and a served id for the outcome")
             .Accepts<VariantRequest>("application/json")
@@ -28,6 +31,7 @@ public static class VariantsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         variants.MapPost("/variants/{servedId:guid}/outcome", OutcomeAsync)
+            .WithMetadata(new RequiresApiScopeAttribute(ApiScopes.Write, ApiScopes.Bot))
             .WithName("RecordVariantOutcome")
             .WithSummary("What the lead did after a served variant (idempotent by served id); updates the bandit")
             .Accepts<VariantOutcomeRequest>("application/json")

@@ -258,6 +258,9 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                         .HasPrecision(9, 6)
                         .HasColumnType("numeric(9,6)");
 
+                    b.Property<DateOnly?>("ContractedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -268,8 +271,15 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("IsGenerated")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("LeadId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LostFromStage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long?>("PropertyId")
                         .HasColumnType("bigint");

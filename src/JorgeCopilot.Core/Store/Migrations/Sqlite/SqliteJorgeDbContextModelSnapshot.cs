@@ -239,6 +239,9 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                         .HasPrecision(9, 6)
                         .HasColumnType("REAL");
 
+                    b.Property<DateOnly?>("ContractedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -249,8 +252,15 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsGenerated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LeadId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LostFromStage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("PropertyId")
                         .HasColumnType("INTEGER");

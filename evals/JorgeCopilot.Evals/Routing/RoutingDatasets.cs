@@ -7,8 +7,13 @@ public static class RoutingDatasets
 {
     public const string WorkspaceFile = "routing.workspace.json";
 
-    public static List<RoutingCase> ReadAllCases() =>
-        Directory.EnumerateFiles(Path.GetDirectoryName(Locate("routing.jsonl"))!, "routing*.jsonl").Order(StringComparer.Ordinal).SelectMany(ReadCases).ToList();
+    public static List<RoutingCase> ReadAllCases()
+    {
+        var cases = Directory.EnumerateFiles(Path.GetDirectoryName(Locate("routing.jsonl"))!, "routing*.jsonl").Order(StringComparer.Ordinal).SelectMany(ReadCases).ToList();
+        // The id names the case's conversation: two cases with one id would share dialogue state.
+        var repeated = cases.GroupBy(c => c.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        return repeated.Count == 0 ? cases : throw new InvalidDataException($"routing case ids must be unique across files; repeated: {string.Join(", ", repeated)}");
+    }
 
     public static RoutingWorkspace ReadWorkspace() =>
         JsonSerializer.Deserialize<RoutingWorkspace>(File.ReadAllText(Locate(WorkspaceFile))) ?? throw new InvalidDataException($"{WorkspaceFile} is empty.");

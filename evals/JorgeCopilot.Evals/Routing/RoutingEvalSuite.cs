@@ -33,6 +33,8 @@ public sealed class RoutingEvalSuite(IConfiguration configuration) : IEvalSuite
         };
         notes.AddRange(result.Turns.Where(t => !t.FullyRight).Take(MaxNotes)
             .Select(t => $"miss {t.CaseId}: \"{t.Text}\" expected {t.ExpectedTool ?? (t.ExpectedClarify ? "clarification" : "no tool")} got {t.ActualTool ?? t.ActualKind}"));
+        notes.AddRange(result.Turns.Where(t => t.Grounded == false).Take(MaxNotes)
+            .Select(t => $"ungrounded {t.CaseId}: \"{t.Text}\" ({t.ActualTool}): the answer states a number no tool returned"));
         return [new EvalMeasurement(DatasetName, result.Metrics) { Notes = notes }];
     }
 }

@@ -51,6 +51,7 @@ public sealed partial class SlotExtractor(TimeProvider clock)
         s = Take(s, Sqft(), " xsqft ", m => sqft = Num(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal)) * (m.Groups[2].Success ? 1000 : 1));
         s = Take(s, YearBuiltPattern(), " xyear ", m => yearBuilt = int.Parse(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value, CultureInfo.InvariantCulture));
         s = Take(s, LeadIdPattern(), " xleadid ", m => leadId = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        s = Take(s, ByDate(), " xhorizon ", m => target = ParseByDate(m));
         s = Take(s, MoneyPattern(), " xmoney ", m => money = ParseMoney(m));
         s = Take(s, Zip(), " xzip ", m => zip = m.Groups[1].Value);
         s = Take(s, HorizonPattern(), " xhorizon ", m => horizon = ParseHorizon(m, ref target));
@@ -148,6 +149,29 @@ public sealed partial class SlotExtractor(TimeProvider clock)
         return months;
     }
 
+    /// <summary>"by December 2015" or "by 2015-09" → the last day of that month; "by 2015-09-15" → that day.</summary>
+    private static DateOnly? ParseByDate(Match m)
+    {
+        if (m.Groups["month"].Success)
+        {
+            var month = Array.FindIndex(Months, x => x.StartsWith(m.Groups["month"].Value.ToLowerInvariant()[..3], StringComparison.Ordinal)) + 1;
+            var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
+            return month <= 0 ? null : new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
+        }
+
+        var y = int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture);
+        var mo = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        if (mo is < 1 or > 12)
+        {
+            return null;
+        }
+
+        var first = new DateOnly(y, mo, 1);
+        return m.Groups["d"].Success && int.TryParse(m.Groups["d"].Value, CultureInfo.InvariantCulture, out var d) && d >= 1 && d <= DateTime.DaysInMonth(y, mo)
+            ? new DateOnly(y, mo, d)
+            : first.AddMonths(1).AddDays(-1);
+    }
+
     private int? MonthsUntil(string monthName, ref DateOnly? target)
     {
         var month = Array.FindIndex(Months, x => x.StartsWith(monthName.ToLowerInvariant()[..3], StringComparison.Ordinal)) + 1;
@@ -219,6 +243,9 @@ public sealed partial class SlotExtractor(TimeProvider clock)
 
     [GeneratedRegex(@"\b(?:(?:next|coming|following|upcoming)\s+(?:(?<n>\d{1,2})\s+)?(?<unit>quarter|quarters|month|months|year|years|yr|yrs|week|weeks|wk|wks|days)|(?:in|over|within|for)\s+(?:the\s+next\s+)?(?:(?<n>\d{1,3})|(?<word>a|one|two|three|six|twelve|couple|few)(?:\s+of)?)\s+(?<unit>quarter|quarters|month|months|mos|mo|year|years|yr|yrs|week|weeks|wk|wks|days))\b", RegexOptions.IgnoreCase)]
     private static partial Regex HorizonPattern();
+
+    [GeneratedRegex(@"\b(?:by|before|until|til|till|thru|through)\s+(?:(?<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?<year>(?:19|20)\d{2})|(?<y>(?:19|20)\d{2})-(?<m>\d{2})(?:-(?<d>\d{2}))?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ByDate();
 
     [GeneratedRegex(@"\b(?:by|before|until|til|till|thru|through)\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", RegexOptions.IgnoreCase)]
     private static partial Regex ByMonth();

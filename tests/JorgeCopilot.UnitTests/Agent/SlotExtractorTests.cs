@@ -62,4 +62,11 @@ public sealed class SlotExtractorTests
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+
+    [Theory]
+    [InlineData("will I hit $250,000 by December 2015?", "2015-12-31")]
+    [InlineData("odds I make 100k by 2015-09", "2015-09-30")]
+    [InlineData("can I clear 80k by 2015-10-15", "2015-10-15")]
+    public void A_goal_date_with_its_year_is_read_as_written(string text, string expected) =>
+        Extractor.Extract(text).TargetDate.ShouldBe(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
 }

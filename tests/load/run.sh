@@ -14,8 +14,11 @@ out=$(mktemp -d)
 base="http://127.0.0.1:$port"
 export ConnectionStrings__Jorge="Data Source=$db"
 
-dotnet build -c Release src/JorgeCopilot.Api src/JorgeCopilot.Cli -v q -nologo >/dev/null
-key=$(dotnet src/JorgeCopilot.Cli/bin/Release/net10.0/jorge.dll apikey create --scope read --name "load test" | tail -n 1)
+# Release builds of the host and the CLI in their own folder (BIN to reuse one; artifacts/ is not in git).
+bin=$(realpath -m "${BIN:-artifacts/load}")
+[ -f "$bin/api/JorgeCopilot.Api.dll" ] || dotnet build -c Release src/JorgeCopilot.Api -o "$bin/api" -v q -nologo >/dev/null
+[ -f "$bin/cli/jorge.dll" ] || dotnet build -c Release src/JorgeCopilot.Cli -o "$bin/cli" -v q -nologo >/dev/null
+key=$(dotnet "$bin/cli/jorge.dll" apikey create --scope read --name "load test" | tail -n 1)
 lead=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(\"select Id from leads where Source='bank-marketing' order by Id limit 1 offset 100\").fetchone()[0])" "$db")
 rows() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from prediction_log\").fetchone()[0])" "$db"; }
 rows_before=$(rows)
@@ -24,18 +27,19 @@ rows_before=$(rows)
 # at Warning so the console is not the bottleneck.
 ApiSecurity__PermitsPerSecond=1000000 ApiSecurity__Burst=1000000 ASPNETCORE_ENVIRONMENT=Production \
 Logging__LogLevel__Default=Warning ASPNETCORE_URLS="$base" \
-  dotnet src/JorgeCopilot.Api/bin/Release/net10.0/JorgeCopilot.Api.dll >"$out/host.log" 2>&1 &
+  dotnet "$bin/api/JorgeCopilot.Api.dll" --contentRoot "$bin/api" >"$out/host.log" 2>&1 &
 host=$!
 trap 'kill $host 2>/dev/null || true; rm -rf "$out"' EXIT
 for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 1; done
 
 score="$base/api/v1/leads/$lead/score"
 value="$base/api/v1/pricing/value?zip=98103&bedrooms=3&bathrooms=2&sqft=1800&yearBuilt=1990"
-chat_body='{"text":"how likely is lead '"$lead"' to convert?"}'
+# A ranking question: it logs no prediction row, so the rows written must equal the score 200s exactly.
+chat_body='{"text":"who are my hottest leads?"}'
 h=(-H "X-Api-Key: $key")
 
 # Warm-up: JIT, model loads, pooled connections.
-hey -n 200 -c 4 "${h[@]}" "$score" >/dev/null; hey -n 200 -c 4 "${h[@]}" "$value" >/dev/null
+hey -n 200 -c 4 "${h[@]}" "$score" >"$out/warm-score.txt"; hey -n 200 -c 4 "${h[@]}" "$value" >/dev/null
 hey -n 50 -c 2 -m POST -T application/json -d "$chat_body" "${h[@]}" "$base/api/v1/chat" >/dev/null; hey -n 200 -c 4 "$base/health" >/dev/null
 
 hey -z "$duration" -c "$concurrency" "$base/health" >"$out/health.txt"

@@ -12,7 +12,7 @@ namespace JorgeCopilot.IntegrationTests.Infrastructure;
 /// default, which <see cref="IsolatedDataHome"/> keeps in a temp folder). <paramref name="settings"/> are configuration
 /// keys (e.g. <c>Retraining:Tasks:0</c>) applied like environment settings.
 /// <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> sends an API key with every scope, created in the
-/// host's store the way <c>jorge apikey create</c> does; <see cref="CreateClientWithScopes"/> and
+/// host's store the way <c>jorge apikey create</c> does (not on the embedded default, which writes its own); <see cref="CreateClientWithScopes"/> and
 /// <see cref="CreateAnonymousClient"/> are for the tests of the keys themselves.
 /// </summary>
 public sealed class JorgeApiFactory(string? connectionString, Action<IServiceCollection>? services = null,
@@ -51,6 +51,13 @@ public sealed class JorgeApiFactory(string? connectionString, Action<IServiceCol
     {
         ArgumentNullException.ThrowIfNull(client);
         base.ConfigureClient(client);
+        // The embedded default writes its own key for the local user (the fresh-start test reads that one); creating
+        // another here would also wait behind first-start seeding, which holds SQLite's write lock.
+        if (Services.GetRequiredService<StoreConnection>().IsEmbeddedDefault)
+        {
+            return;
+        }
+
         lock (_keyLock)
         {
             _fullKey ??= CreateKey([.. ApiScopes.All]).Secret;

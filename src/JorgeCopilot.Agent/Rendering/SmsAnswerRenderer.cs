@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using JorgeCopilot.Core.Sms;
 
 namespace JorgeCopilot.Agent.Rendering;
 

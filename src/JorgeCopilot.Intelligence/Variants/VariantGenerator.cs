@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Sms;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ public sealed partial class VariantGenerator(VariantTemplates templates, IOption
                 continue;
             }
 
-            var segments = SmsBudget.Segments(text);
+            var segments = SmsSegments.Count(text);
             if (segments <= options.Value.MaxSmsSegments)
             {
                 return new GeneratedVariant(strategy, template.Tone, text, segments);

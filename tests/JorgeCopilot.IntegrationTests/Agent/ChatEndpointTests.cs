@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using JorgeCopilot.Agent.Rendering;
+using JorgeCopilot.Core.Sms;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.IntegrationTests.Infrastructure;
 using JorgeCopilot.Tests.Shared;

@@ -1,4 +1,5 @@
 using JorgeCopilot.Agent.Rendering;
+using JorgeCopilot.Core.Sms;
 using Shouldly;
 
 namespace JorgeCopilot.UnitTests.Agent;

@@ -5,6 +5,7 @@ using JorgeCopilot.Agent.Rendering;
 using JorgeCopilot.Channels.BotFramework;
 using JorgeCopilot.Channels.Sms;
 using JorgeCopilot.Channels.Teams;
+using JorgeCopilot.Core.Sms;
 using JorgeCopilot.Intelligence.Pricing;
 using JorgeCopilot.Tests.Shared;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Sms;
 using JorgeCopilot.Intelligence.Variants;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,7 @@ public sealed class VariantGeneratorTests
         {
             if (oneSegment.Generate(strategy, profile, "conversion", 0) is { } variant)
             {
-                SmsBudget.Segments(variant.Text).ShouldBe(1);
+                SmsSegments.Count(variant.Text).ShouldBe(1);
             }
         }
     }

@@ -1,4 +1,4 @@
-namespace JorgeCopilot.Agent.Rendering;
+namespace JorgeCopilot.Core.Sms;
 
 /// <summary>
 /// SMS length rules (3GPP TS 23.038/23.040): GSM-7 text fits 160 septets in one message, 153 per part when

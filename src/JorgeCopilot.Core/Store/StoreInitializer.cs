@@ -52,17 +52,37 @@ public sealed class StoreInitializer(JorgeDbContextFactory factory, ILogger<Stor
 
     private async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var db = factory.CreateDbContext();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        // Several hosts in one process (tests, the CLI beside a host) would otherwise migrate one SQLite file at once;
+        // EF Core's SQLite migration lock is a table row that a host stopped mid-migration never removes, and every
+        // later Migrate then waits on it forever. So: one migration per store at a time in a process, and none at all
+        // when the store is already current.
+        var gate = Gates.GetOrAdd(factory.Connection.ConnectionString, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
         {
-            logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-        }
+            await using var db = factory.CreateDbContext();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count == 0 && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+            {
+                return 0;
+            }
 
-        // Also creates the SQLite file, and the database's history table when nothing is pending yet.
-        await factory.MigrateAsync(cancellationToken);
-        return pending.Count;
+            if (pending.Count > 0)
+            {
+                logger.LogInformation("Applying {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+            }
+
+            // Also creates the SQLite file, and the database's history table when nothing is pending yet.
+            await factory.MigrateAsync(cancellationToken);
+            return pending.Count;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {

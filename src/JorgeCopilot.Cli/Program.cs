@@ -25,9 +25,17 @@ internal static class Program
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // One line on stderr, non-zero exit: scripts and CI read the reason without a stack trace.
-            await Console.Error.WriteLineAsync($"jorge: {ex.GetBaseException().Message}");
+            // One line on stderr, non-zero exit: scripts and CI read the reason without a stack trace. The outermost message
+            // is the one that names the file (a mapping error wraps the JSON reader's); only wrappers that add nothing are peeled.
+            await Console.Error.WriteLineAsync($"jorge: {Shown(ex).Message}");
             return 1;
         }
     }
+
+    internal static Exception Shown(Exception ex) => ex switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } a => Shown(a.InnerExceptions[0]),
+        System.Reflection.TargetInvocationException { InnerException: { } inner } => Shown(inner),
+        _ => ex,
+    };
 }

@@ -22,10 +22,11 @@ public class LeadScoringBenchmarks
     {
         var mapping = LeadScoringEvalSuite.Mapping("bank-marketing.map.json");
         var path = BankMarketingPath();
-        var rows = LeadExportReader.Read(path, mapping);
+        var export = MappedLeadExport.Read(path, mapping);
+        var rows = export.Examples;
         var training = rows.Where((_, i) => i % 5 == 0).Take(8000).ToList();
         _model = LeadModelFitter.Fit(training, new LeadModelOptions { Folds = 2, Candidates = [LeadAlgorithm.LightGbm] },
-            mapping.DeclaredKinds(), mapping.MissingValues);
+            export.Kinds, export.MissingValues);
         _lead = rows[12345].Lead;
         _batch = rows.Take(10_000).Select(r => r.Lead).ToList();
     }

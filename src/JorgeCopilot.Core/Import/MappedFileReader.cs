@@ -287,14 +287,16 @@ public static class MappedFileReader
             }
 
             bool? target = null;
+            string? targetValue = null;
             if (mapping.Target is { } t && cells.Get(t.Column) is { } raw)
             {
-                target = string.Equals(raw.Trim(), t.Positive, StringComparison.OrdinalIgnoreCase);
+                targetValue = raw.Trim();
+                target = string.Equals(targetValue, t.Positive, StringComparison.OrdinalIgnoreCase);
             }
 
             CheckKey(cells, values, columns);
             Count++;
-            return new MappedRow(file, cells.Line, cells.Row, cells.Unit, values, columns, attributes, target);
+            return new MappedRow(file, cells.Line, cells.Row, cells.Unit, values, columns, attributes, target, targetValue);
         }
 
         private void CheckKey(CellSource cells, Dictionary<string, object?> values, Dictionary<string, string> columns)

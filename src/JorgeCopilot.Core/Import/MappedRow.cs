@@ -9,8 +9,9 @@ public sealed class MappedRow
     private readonly Dictionary<string, string> _columns;
 
     internal MappedRow(string file, int line, int row, string unit, Dictionary<string, object?> values,
-        Dictionary<string, string> columns, Dictionary<string, string> attributes, bool? target)
+        Dictionary<string, string> columns, Dictionary<string, string> attributes, bool? target, string? targetValue = null)
     {
+        TargetValue = targetValue;
         File = file;
         Line = line;
         Row = row;
@@ -32,6 +33,8 @@ public sealed class MappedRow
     public IReadOnlyDictionary<string, string> Attributes { get; }
     /// <summary>True when the target column holds the positive value; null when the file has no target column.</summary>
     public bool? Target { get; }
+    /// <summary>The target column's raw, trimmed cell (null when the file has no target column), for error messages.</summary>
+    public string? TargetValue { get; }
 
     public bool Has(string field) => Values.TryGetValue(field, out var v) && v is not null;
 

@@ -14,6 +14,11 @@ public sealed class MappingFile
 {
     /// <summary>What the file holds: leads, messages, properties, deals, outcomes, series or conversations.</summary>
     public string Kind { get; set; } = "";
+    /// <summary>
+    /// The data set's name: models trained on this file are registered under it (<c>lead-scoring:&lt;dataset&gt;</c>);
+    /// the data file's name without extensions when absent.
+    /// </summary>
+    public string? Dataset { get; set; }
     public string? Description { get; set; }
     /// <summary>The bundled data file this mapping describes (file name), so <c>jorge import</c> can find it without <c>--map</c>.</summary>
     public string? DataFile { get; set; }
@@ -45,16 +50,28 @@ public sealed class MappingFile
         }
 
         var text = File.ReadAllText(path);
+        var where = $"mapping file {path}";
         MappingFile? mapping;
         try
         {
-            mapping = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                ? JsonSerializer.Deserialize<MappingFile>(text, JsonOptions)
-                : YamlReader.Deserialize<MappingFile>(text);
+            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            {
+                MappingFileErrors.CheckKind(where, text);
+                mapping = JsonSerializer.Deserialize<MappingFile>(text, JsonOptions);
+            }
+            else
+            {
+                mapping = YamlReader.Deserialize<MappingFile>(text);
+            }
         }
-        catch (Exception ex) when (ex is JsonException or YamlDotNet.Core.YamlException)
+        catch (JsonException ex)
         {
-            throw new MappingException($"mapping file {path}: {ex.Message}", ex);
+            throw MappingFileErrors.Describe(where, text, ex);
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            var reason = ex.InnerException?.Message ?? ex.Message;
+            throw new MappingException($"{where}: line {ex.Start.Line}, column {ex.Start.Column}: {reason}", ex);
         }
 
         if (mapping is null)
@@ -69,7 +86,18 @@ public sealed class MappingFile
 
     public static MappingFile Parse(string json)
     {
-        var mapping = JsonSerializer.Deserialize<MappingFile>(json, JsonOptions) ?? throw new MappingException("mapping is empty");
+        MappingFile? parsed;
+        try
+        {
+            MappingFileErrors.CheckKind("mapping", json);
+            parsed = JsonSerializer.Deserialize<MappingFile>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw MappingFileErrors.Describe("mapping", json, ex);
+        }
+
+        var mapping = parsed ?? throw new MappingException("mapping is empty");
         mapping.Validate();
         return mapping;
     }
@@ -77,8 +105,36 @@ public sealed class MappingFile
     public FieldMapping? FieldFor(string field) =>
         Fields.FirstOrDefault(f => string.Equals(f.FieldName, field, StringComparison.OrdinalIgnoreCase));
 
-    public bool IsLeaky(string column) =>
-        LeakyColumns.Any(l => string.Equals(l.Column, column, StringComparison.OrdinalIgnoreCase));
+    /// <summary>True for a leaky column; a leaky name ending in <c>*</c> matches by prefix (<c>Asymmetrique*</c>).</summary>
+    public bool IsLeaky(string column) => LeakyColumns.Any(l => ColumnPattern.Matches(l.Column, column));
+
+    /// <summary>The data set's name: <see cref="Dataset"/>, else the data file's name without its extensions.</summary>
+    public string DatasetName(string? dataPath = null)
+    {
+        if (!string.IsNullOrWhiteSpace(Dataset))
+        {
+            return Dataset.Trim();
+        }
+
+        var file = System.IO.Path.GetFileName(dataPath ?? DataFile ?? Path ?? "export");
+        var dot = file.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 ? file[..dot] : file;
+    }
+
+    /// <summary>Column → label for every field that has one (reasons and feature lists show the label).</summary>
+    public IReadOnlyDictionary<string, string> Labels()
+    {
+        var labels = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in Fields.Where(f => !string.IsNullOrWhiteSpace(f.Label)))
+        {
+            foreach (var column in field.SourceColumns())
+            {
+                labels.TryAdd(column, field.Label!);
+            }
+        }
+
+        return labels;
+    }
 
     /// <summary>
     /// Columns a model may learn from: every mapped field and attribute column except leaky columns and the target.
@@ -101,7 +157,7 @@ public sealed class MappingFile
         var where = Path is null ? "mapping" : $"mapping file {Path}";
         if (!ImportKinds.All.Contains(Kind))
         {
-            throw new MappingException($"{where}: kind '{Kind}' is not one of {string.Join(", ", ImportKinds.All)}");
+            throw new MappingException($"{where}: kind '{Kind}' is not valid; valid kinds are {string.Join(", ", ImportKinds.All)}");
         }
 
         Format.Validate(where);

@@ -131,6 +131,19 @@ public sealed class LeakyColumn
     public string Reason { get; set; } = "";
 }
 
+/// <summary>Column names in mappings: exact (case-insensitive), or a prefix when the pattern ends in <c>*</c> (<c>Asymmetrique*</c>).</summary>
+public static class ColumnPattern
+{
+    public static bool Matches(string pattern, string column)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(column);
+        return pattern.Length > 1 && pattern.EndsWith('*')
+            ? column.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase)
+            : string.Equals(pattern, column, StringComparison.OrdinalIgnoreCase);
+    }
+}
+
 /// <summary>The training label: <see cref="Column"/> equals <see cref="Positive"/> means the positive class.</summary>
 public sealed class TargetMapping
 {
@@ -141,12 +154,16 @@ public sealed class TargetMapping
 /// <summary>Which unmapped columns are kept as free attributes (raw text). <c>*</c> means every column.</summary>
 public sealed class AttributeSelection
 {
+    /// <summary>Columns kept (<c>*</c> = all; a name ending in <c>*</c> matches by prefix).</summary>
     public List<string> Include { get; set; } = [];
+    /// <summary>Columns left out (identifiers, free text); a name ending in <c>*</c> matches by prefix.</summary>
     public List<string> Exclude { get; set; } = [];
+    /// <summary>Cells of attribute columns that mean "no value" for trainers (e.g. a CRM's <c>Select</c> placeholder); blank always does.</summary>
+    public List<string> NullValues { get; set; } = [""];
 
     public bool Includes(string column) =>
-        !Exclude.Contains(column, StringComparer.OrdinalIgnoreCase)
-        && (Include.Contains("*") || Include.Contains(column, StringComparer.OrdinalIgnoreCase));
+        !Exclude.Any(e => ColumnPattern.Matches(e, column))
+        && Include.Any(i => i == "*" || ColumnPattern.Matches(i, column));
 }
 
 /// <summary>Keeps only the rows whose <see cref="Column"/> equals <see cref="EqualTo"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using JorgeCopilot.Core.Data;
 using JorgeCopilot.Core.Evaluation;
+using JorgeCopilot.Core.Import;
 using JorgeCopilot.Intelligence.Monitoring;
 
 namespace JorgeCopilot.Intelligence.LeadScoring;
@@ -49,15 +50,16 @@ public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
         return results;
     }
 
-    public static EvalMeasurement Measure(EvalContext context, string dataset, string path, LeadExportMapping mapping, CancellationToken cancellationToken,
+    public static EvalMeasurement Measure(EvalContext context, string dataset, string path, MappingFile mapping, CancellationToken cancellationToken,
         LeadModelOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(mapping);
         options ??= EvalOptions;
         var watch = Stopwatch.StartNew();
-        var examples = LeadExportReader.Read(path, mapping);
-        var kinds = mapping.DeclaredKinds();
+        var export = MappedLeadExport.Read(path, mapping);
+        var examples = export.Examples;
+        var kinds = export.Kinds;
         var labels = examples.Select(e => e.Converted).ToArray();
         var folds = LeadModelFitter.StratifiedFolds(labels, OuterFolds, seed: 1);
         var perFold = new List<Dictionary<string, double>>();
@@ -70,7 +72,7 @@ public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
             var train = examples.Where((_, i) => folds[i] != f).ToList();
             var testIndex = Enumerable.Range(0, examples.Count).Where(i => folds[i] == f).ToArray();
             var test = testIndex.Select(i => examples[i]).ToList();
-            var model = LeadModelFitter.Fit(train, options, kinds, mapping.MissingValues);
+            var model = LeadModelFitter.Fit(train, options, kinds, export.MissingValues);
             chosen.Add(model.Artifact.Algorithm);
             perFold.Add(LeadScoringTrainer.Evaluate(model, test));
             var predictions = model.PredictBatch(test.Select(e => model.Features.Transform(e.Lead)).ToList());
@@ -88,11 +90,11 @@ public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
             "probabilities Platt-calibrated on out-of-fold scores; 80% split-conformal interval fitted on ~200-lead bins of the training rows' out-of-fold probabilities; coverage_80 = share of ~200-lead held-out bins whose observed rate lies inside the bin's mean interval",
         };
 
-        if (mapping.TimeOrdered)
+        if (export.TimeOrdered)
         {
             context.Report($"lead-scoring/{dataset}: time-ordered holdout");
             var (train, holdout) = LeadScoringTrainer.Split(examples, timeOrdered: true, seed: 1);
-            var model = LeadModelFitter.Fit(train, options, kinds, mapping.MissingValues);
+            var model = LeadModelFitter.Fit(train, options, kinds, export.MissingValues);
             foreach (var (k, v) in LeadScoringTrainer.Evaluate(model, holdout))
             {
                 metrics["time_" + k] = v;
@@ -132,13 +134,13 @@ public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
     }
 
     /// <summary>Finds evals/mappings/&lt;file&gt; beside the program or above the working directory.</summary>
-    public static LeadExportMapping Mapping(string file)
+    public static MappingFile Mapping(string file)
     {
         var candidates = new[] { Path.Combine(AppContext.BaseDirectory, "mappings", file) }
             .Concat(Ancestors(Directory.GetCurrentDirectory()).Select(d => Path.Combine(d, "evals", "mappings", file)))
             .Concat(Ancestors(AppContext.BaseDirectory).Select(d => Path.Combine(d, "evals", "mappings", file)));
         var path = candidates.FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"Mapping {file} not found (evals/mappings).");
-        return LeadExportMapping.Load(path);
+        return MappingFile.Load(path);
     }
 
     private static IEnumerable<string> Ancestors(string start)

@@ -39,26 +39,15 @@ public sealed class LeadScoringTrainer(LeadRecordLoader loader, IModelRegistry r
                 throw new InvalidOperationException("--data needs --map (the mapping names the target and the leaky columns).");
             }
 
-            if (MappedLeadExport.IsSharedFormat(request.MapPath))
-            {
-                var read = MappedLeadExport.Read(request.DataPath, request.MapPath);
-                examples = read.Examples;
-                kinds = read.Kinds;
-                timeOrdered = read.TimeOrdered;
-                var dates = examples.Select(e => e.Lead.CreatedAt).OfType<DateTime>().ToList();
-                start = dates.Count > 0 ? dates.Min() : null;
-                end = dates.Count > 0 ? dates.Max() : null;
-                description = $"{Path.GetFileName(request.DataPath)} ({examples.Count} rows; excluded as leaky: {string.Join(", ", read.Leaky)})";
-            }
-            else
-            {
-                var mapping = LeadExportMapping.Load(request.MapPath);
-                examples = LeadExportReader.Read(request.DataPath, mapping);
-                kinds = mapping.DeclaredKinds();
-                missing = mapping.MissingValues;
-                timeOrdered = mapping.TimeOrdered;
-                description = $"{Path.GetFileName(request.DataPath)} ({examples.Count} rows; excluded as leaky: {string.Join(", ", mapping.LeakyColumns.Select(c => c.Column))})";
-            }
+            var read = MappedLeadExport.Read(request.DataPath, request.MapPath);
+            examples = read.Examples;
+            kinds = read.Kinds;
+            missing = read.MissingValues;
+            timeOrdered = read.TimeOrdered;
+            var dates = examples.Select(e => e.Lead.CreatedAt).OfType<DateTime>().ToList();
+            start = dates.Count > 0 ? dates.Min() : null;
+            end = dates.Count > 0 ? dates.Max() : null;
+            description = $"{Path.GetFileName(request.DataPath)} ({examples.Count} rows; excluded as leaky: {string.Join(", ", read.Leaky)})";
         }
         else
         {

@@ -1,40 +1,64 @@
+using System.Globalization;
 using JorgeCopilot.Core.Import;
 
 namespace JorgeCopilot.Intelligence.LeadScoring;
 
 /// <summary>
-/// Reads a lead export through the shared mapping reader (<see cref="MappingFile"/> / <see cref="MappedFileReader"/>,
-/// the data/&lt;set&gt;/*.map.json format): attributes, channel, creation time and the target come from the mapping;
-/// leaky columns never reach the model.
+/// Reads a lead export for training through the one mapping format (<see cref="MappingFile"/> read by
+/// <see cref="MappedFileReader"/>, documented in data/README.md), kind <c>training</c> or <c>leads</c> with a target.
+/// Features are the typed fields without a store <c>field</c> (their type decides numeric or categorical) and the
+/// <c>attributes</c> columns; leaky columns and the target never reach the model. The rows' <c>createdAt</c> gives the
+/// time order when every row has one.
 /// </summary>
 public static class MappedLeadExport
 {
-    /// <summary>True when the file is in the shared mapping format (it declares <c>fields</c>), not the eval's compact one.</summary>
-    public static bool IsSharedFormat(string mapPath) =>
-        !mapPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || File.ReadAllText(mapPath).Contains("\"fields\"", StringComparison.Ordinal);
+    public static LeadExport Read(string dataPath, string mapPath) => Read(dataPath, MappingFile.Load(mapPath));
 
-    public static (IReadOnlyList<LeadExample> Examples, IReadOnlyDictionary<string, LeadColumnKind> Kinds, bool TimeOrdered, IReadOnlyList<string> Leaky) Read(
-        string dataPath, string mapPath)
+    public static LeadExport Read(string dataPath, MappingFile mapping)
     {
-        var mapping = MappingFile.Load(mapPath);
-        if (mapping.Target is null)
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
+        ArgumentNullException.ThrowIfNull(mapping);
+        var mapName = mapping.Path is null ? "the mapping" : $"mapping file {Path.GetFileName(mapping.Path)}";
+        if (mapping.Kind is not (ImportKinds.Training or ImportKinds.Leads))
         {
-            throw new InvalidDataException($"{Path.GetFileName(mapPath)}: the mapping has no target, so it cannot be trained on.");
+            throw new MappingException($"{mapName}: kind '{mapping.Kind}' cannot be trained on as leads; valid kinds here are {ImportKinds.Training}, {ImportKinds.Leads}");
         }
 
-        var kinds = mapping.Fields
-            .Where(f => f.Column is not null && f.Field is null)
-            .ToDictionary(f => f.Column!, f => f.Type is FieldType.Int or FieldType.Double or FieldType.Decimal ? LeadColumnKind.Numeric : LeadColumnKind.Categorical);
+        if (mapping.Target is null)
+        {
+            throw new MappingException($"{mapName}: the mapping has no target (\"target\": {{ \"column\": ..., \"positive\": ... }}), so it cannot be trained on");
+        }
+
+        CheckTargetColumn(dataPath, mapping);
+        var typed = mapping.Fields
+            .Where(f => f.Field is null && f.Column is not null && !mapping.IsLeaky(f.Column) && !mapping.IsTarget(f.Column))
+            .ToList();
+        var kinds = typed.ToDictionary(
+            f => f.Column!,
+            f => f.Type is FieldType.Int or FieldType.Double or FieldType.Decimal ? LeadColumnKind.Numeric : LeadColumnKind.Categorical,
+            StringComparer.Ordinal);
         var examples = new List<LeadExample>();
+        var values = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var dated = 0;
         foreach (var row in MappedFileReader.Read(dataPath, mapping))
         {
-            if (row.Target is not { } converted)
+            if (row.Target is not { } converted || string.IsNullOrEmpty(row.TargetValue))
             {
-                throw row.Error(mapping.Target.Column, "the target is empty");
+                throw row.Error(mapping.Target.Column, $"the target cell is empty (expected '{mapping.Target.Positive}' or another value)");
             }
 
-            var attributes = row.Attributes.Where(a => !mapping.IsLeaky(a.Key) && !mapping.IsTarget(a.Key)).ToDictionary(a => a.Key, a => a.Value);
+            values[row.TargetValue] = values.GetValueOrDefault(row.TargetValue) + 1;
+            var attributes = row.Attributes.Where(a => !mapping.IsLeaky(a.Key) && !mapping.IsTarget(a.Key))
+                .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+            foreach (var field in typed)
+            {
+                // A typed feature the attributes selection did not already carry: its parsed value, written invariantly.
+                if (!attributes.ContainsKey(field.Column!) && row.Values.GetValueOrDefault(field.FieldName) is { } value)
+                {
+                    attributes[field.Column!] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+                }
+            }
+
             var created = row.Values.GetValueOrDefault("createdAt") switch
             {
                 DateTime d => d,
@@ -47,6 +71,56 @@ public static class MappedLeadExport
             examples.Add(new LeadExample(lead, converted, row.Row));
         }
 
-        return (examples, kinds, dated == examples.Count && dated > 0, mapping.LeakyColumns.Select(l => l.Column).ToList());
+        CheckPositiveOccurs(dataPath, mapping.Target, values);
+        return new LeadExport(
+            mapping.DatasetName(dataPath),
+            examples,
+            kinds,
+            mapping.Attributes?.NullValues ?? [""],
+            dated == examples.Count && dated > 0,
+            mapping.LeakyColumns.Select(l => l.Column).ToList(),
+            mapping.Labels());
+    }
+
+    /// <summary>A target column absent from the header would otherwise surface as "the target is empty" on line 2.</summary>
+    private static void CheckTargetColumn(string dataPath, MappingFile mapping)
+    {
+        if (mapping.Format.IsJson || !File.Exists(dataPath))
+        {
+            return;
+        }
+
+        var header = MappedFileReader.ReadHeader(dataPath, mapping);
+        if (!header.Contains(mapping.Target!.Column, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new ImportException(
+                $"{Path.GetFileName(dataPath)}: the target column '{mapping.Target.Column}' is not in the header; columns are: {string.Join(", ", header)}");
+        }
+    }
+
+    /// <summary>A positive value that never occurs would otherwise surface as "not enough outcomes".</summary>
+    private static void CheckPositiveOccurs(string dataPath, TargetMapping target, Dictionary<string, int> values)
+    {
+        if (values.ContainsKey(target.Positive))
+        {
+            return;
+        }
+
+        var found = string.Join(", ", values.OrderByDescending(v => v.Value).Take(20).Select(v => $"'{v.Key}' ({v.Value:N0})"));
+        throw new ImportException(
+            $"{Path.GetFileName(dataPath)}: the positive value '{target.Positive}' never occurs in the target column '{target.Column}'; values that occur: {found}");
     }
 }
+
+/// <summary>A lead export read for training: its name, labelled rows, column kinds, missing-value cells and labels.</summary>
+/// <param name="Dataset">The data set's name (the mapping's <c>dataset</c>, else the file name).</param>
+/// <param name="TimeOrdered">True when every row has a creation time (a time-ordered holdout is then meaningful).</param>
+/// <param name="Labels">Column → plain-words label from the mapping.</param>
+public sealed record LeadExport(
+    string Dataset,
+    IReadOnlyList<LeadExample> Examples,
+    IReadOnlyDictionary<string, LeadColumnKind> Kinds,
+    IReadOnlyList<string> MissingValues,
+    bool TimeOrdered,
+    IReadOnlyList<string> Leaky,
+    IReadOnlyDictionary<string, string> Labels);

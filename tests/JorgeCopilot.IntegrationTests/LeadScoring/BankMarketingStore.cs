@@ -67,7 +67,7 @@ public sealed class BankMarketingStore
         var mapping = LeadScoringEvalSuite.Mapping("bank-marketing.map.json");
         var root = RepositoryFile("data", "bank-marketing", "bank-additional-full.csv.gz");
         var path = File.Exists(root) ? root : Path.Combine(SharedData(), "bank-marketing", "bank-additional-full.csv.gz");
-        return LeadExportReader.Read(path, mapping).Where(e => (e.Order - 1) % Every == 0).ToList();
+        return MappedLeadExport.Read(path, mapping).Examples.Where(e => (e.Order - 1) % Every == 0).ToList();
     }
 
     /// <summary>A new store of its own, seeded and trained (a few seconds); <see cref="ForAsync"/> shares one per provider.</summary>

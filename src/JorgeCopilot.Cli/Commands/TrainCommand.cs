@@ -25,8 +25,12 @@ internal static class TrainCommand
     private static Command Sub(CliHost host, string task, string description)
     {
         var data = new Option<string>("--data") { Description = "Train on this CSV export (optionally .gz) instead of the store" };
-        var map = new Option<string>("--map") { Description = "Mapping file for --data: target, leaky columns, column kinds" };
-        var sub = new Command(task, description) { data, map };
+        var map = new Option<string>("--map") { Description = "Mapping file for --data (data/README.md; `jorge map suggest <file>` writes one): target, leaky columns, typed features, labels" };
+        var promote = new Option<bool>("--promote")
+        {
+            Description = "With --data: let the model compete to score the store's leads (only when the store's leads carry its features); without it the model gets its own line, <task>:<dataset>",
+        };
+        var sub = new Command(task, description) { data, map, promote };
         sub.SetAction(async (ParseResult pr, CancellationToken ct) =>
         {
             var dataPath = pr.GetValue(data);
@@ -47,7 +51,7 @@ internal static class TrainCommand
             await AnsiConsole.Status().StartAsync($"training {task}", async ctx =>
             {
                 var progress = new SyncProgress<ImportProgress>(p => ctx.Status($"{task}: {Markup.Escape(p.Task)}"));
-                outcome = await trainer.TrainAsync(new TrainingRequest(dataPath, mapPath), progress, ct);
+                outcome = await trainer.TrainAsync(new TrainingRequest(dataPath, mapPath, pr.GetValue(promote)), progress, ct);
             });
 
             var table = new Table().AddColumn("metric").AddColumn(new TableColumn("value").RightAligned());
@@ -56,7 +60,7 @@ internal static class TrainCommand
                 table.AddRow(metric, value.ToString("0.####", CultureInfo.InvariantCulture));
             }
 
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(task)}[/] v{outcome.Version} ({Markup.Escape(outcome.Algorithm)}) — " +
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(outcome.Task)}[/] v{outcome.Version} ({Markup.Escape(outcome.Algorithm)}) — " +
                 (outcome.PromotedToChampion ? "[green]champion[/]" : "[yellow]challenger[/]") + $": {Markup.Escape(outcome.Reason)}");
             AnsiConsole.Write(table);
             return 0;

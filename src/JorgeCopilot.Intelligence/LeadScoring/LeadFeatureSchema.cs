@@ -28,6 +28,29 @@ public sealed class LeadFeatureSchema
     [JsonPropertyName("features")]
     public List<FeatureInfo> Features { get; init; } = [];
 
+    /// <summary>
+    /// The lead attribute columns the model reads (numeric and categorical; not the lead's source or channel, which
+    /// every lead has): what a lead must carry for the model to speak about it.
+    /// </summary>
+    public IReadOnlyList<string> AttributeColumns() =>
+        Numeric.Select(n => n.Column).Concat(Categorical.Select(c => c.Column))
+            .Where(c => c is not (LeadFeatureBuilder.SourceGroup or LeadFeatureBuilder.ChannelGroup))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The columns of <see cref="AttributeColumns"/> the lead does not carry at all (a blank value is carried: it reads as unknown).</summary>
+    public IReadOnlyList<string> AbsentColumns(LeadRecord lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return AttributeColumns().Where(c => !lead.Attributes.ContainsKey(c)).ToList();
+    }
+
+    /// <summary>True when the lead lacks more than half of the columns the model reads: its score would be the model's guess about nobody.</summary>
+    public bool CannotScore(LeadRecord lead)
+    {
+        var columns = AttributeColumns();
+        return columns.Count > 0 && AbsentColumns(lead).Count * 2 > columns.Count;
+    }
+
     public sealed record NumericColumn(
         [property: JsonPropertyName("column")] string Column,
         [property: JsonPropertyName("median")] double Median,

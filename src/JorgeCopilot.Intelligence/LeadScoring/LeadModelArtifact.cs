@@ -20,6 +20,12 @@ public sealed class LeadModelArtifact
     public int TrainingRows { get; init; }
     public required List<FeatureBins> Drift { get; init; }
 
+    /// <summary>The data set the model was trained on ("store" for the store's own leads, else the export's name).</summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>Column → plain-words label from the mapping, used in reasons ("3-month interest rate" for euribor3m).</summary>
+    public Dictionary<string, string>? Labels { get; init; }
+
     /// <summary>Training means per feature: the background of the linear explainer.</summary>
     public required double[] FeatureMeans { get; init; }
 }

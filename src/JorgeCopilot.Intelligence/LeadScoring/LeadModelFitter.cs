@@ -18,7 +18,7 @@ public static class LeadModelFitter
 {
     public static LeadScoringModel Fit(IReadOnlyList<LeadExample> training, LeadModelOptions options,
         IReadOnlyDictionary<string, LeadColumnKind>? declaredKinds = null, IEnumerable<string>? missingValues = null,
-        IProgress<string>? progress = null)
+        IProgress<string>? progress = null, string? dataset = null, IReadOnlyDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(options);
@@ -98,6 +98,8 @@ public static class LeadModelFitter
             BaseRate = y.Count(v => v) / (double)y.Length,
             TrainingRows = y.Length,
             Drift = drift,
+            Dataset = dataset,
+            Labels = labels is null ? null : new Dictionary<string, string>(labels, StringComparer.Ordinal),
             FeatureMeans = Enumerable.Range(0, builder.FeatureCount).Select(j => x.Average(r => (double)r[j])).ToArray(),
         };
         return LeadScoringModel.Create(artifact, modelBytes);

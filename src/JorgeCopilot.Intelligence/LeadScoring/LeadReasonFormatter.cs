@@ -12,7 +12,7 @@ namespace JorgeCopilot.Intelligence.LeadScoring;
 public static class LeadReasonFormatter
 {
     public static IReadOnlyList<LeadReason> Reasons(LeadFeatureBuilder features, LeadRecord lead, float[] x,
-        FeatureAttribution attribution, PlattCalibrator calibrator, double probability)
+        FeatureAttribution attribution, PlattCalibrator calibrator, double probability, IReadOnlyDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(attribution);
@@ -31,14 +31,18 @@ public static class LeadReasonFormatter
             .Select(g => (Group: g.Key, Points: g.Value * scale))
             .Where(g => Math.Abs(g.Points) >= 0.05)
             .OrderByDescending(g => Math.Abs(g.Points))
-            .Select(g => new LeadReason(g.Group, $"{Describe(features, lead, x, g.Group)}: {FormatPoints(g.Points)}", Math.Round(g.Points, 1)))
+            .Select(g => new LeadReason(g.Group, $"{Describe(features, lead, x, g.Group, labels)}: {FormatPoints(g.Points)}", Math.Round(g.Points, 1)))
             .ToList();
     }
 
     public static string FormatPoints(double points) =>
         (points >= 0 ? "+" : "−") + Math.Abs(points).ToString(Math.Abs(points) < 1 ? "0.0" : "0", CultureInfo.InvariantCulture) + " pts";
 
-    private static string Describe(LeadFeatureBuilder features, LeadRecord lead, float[] x, string group)
+    /// <summary>How a column is named to Jorge: the mapping's label, else the column itself.</summary>
+    public static string Label(string column, IReadOnlyDictionary<string, string>? labels) =>
+        labels is not null && labels.TryGetValue(column, out var label) && !string.IsNullOrWhiteSpace(label) ? label : column;
+
+    private static string Describe(LeadFeatureBuilder features, LeadRecord lead, float[] x, string group, IReadOnlyDictionary<string, string>? labels)
     {
         var schema = features.Schema;
         var index = schema.Features.FindIndex(f => f.Group == group);
@@ -55,9 +59,10 @@ public static class LeadReasonFormatter
 
         var raw = features.RawValue(lead, group)?.Trim();
         var missing = raw is null || schema.MissingValues.Contains(raw, StringComparer.OrdinalIgnoreCase);
+        var label = Label(group, labels);
         if (missing)
         {
-            return $"{group} unknown";
+            return $"{label} unknown";
         }
 
         return group switch
@@ -70,7 +75,8 @@ public static class LeadReasonFormatter
             "month" => $"contacted in {raw}",
             "day_of_week" => $"contacted on {raw}",
             LeadFeatureBuilder.SourceGroup => $"source: {raw}",
-            _ => $"{group} = {raw}",
+            // A mapping label speaks for its column ("3-month interest rate: 4.86"); without one the column is named as it is.
+            _ => string.Equals(label, group, StringComparison.Ordinal) ? $"{group} = {raw}" : $"{label}: {raw}",
         };
     }
 

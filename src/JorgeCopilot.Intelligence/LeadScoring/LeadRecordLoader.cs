@@ -49,6 +49,14 @@ public sealed class LeadRecordLoader(IDbContextFactory<JorgeDbContext> contexts)
             .ToList();
     }
 
+    /// <summary>Every store lead's attributes (no messages), to check which columns the store's leads carry.</summary>
+    public async Task<IReadOnlyList<LeadRecord>> LoadAttributesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var leads = await db.Leads.AsNoTracking().ToListAsync(cancellationToken);
+        return leads.Select(l => ToRecord(l, [])).ToList();
+    }
+
     public static LeadRecord ToRecord(Lead lead, IReadOnlyList<LeadMessageEvent> messages)
     {
         ArgumentNullException.ThrowIfNull(lead);

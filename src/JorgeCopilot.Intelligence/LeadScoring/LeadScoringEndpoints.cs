@@ -71,6 +71,7 @@ public static class LeadScoringEndpoints
             {
                 LeadScoreFailure.UnknownLead => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown lead", detail: result.Message),
                 LeadScoreFailure.NoData => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Lead has no data", detail: result.Message),
+                LeadScoreFailure.MissingFeatures => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not enough to score this lead", detail: result.Message),
                 _ => NoModel(),
             };
         }

@@ -141,7 +141,7 @@ public sealed class LeadScoringModel
         var x = Features.Transform(lead);
         var prediction = Predict(x);
         var attribution = Explainer.Explain(x);
-        var reasons = LeadReasonFormatter.Reasons(Features, lead, x, attribution, Artifact.Calibrator, prediction.Probability);
+        var reasons = LeadReasonFormatter.Reasons(Features, lead, x, attribution, Artifact.Calibrator, prediction.Probability, Artifact.Labels);
         return new LeadExplanation(prediction, attribution, reasons.Take(top).ToList(), reasons);
     }
 

@@ -76,6 +76,11 @@ public sealed class LeadScoringService(
             return LeadScoreResult.Fail(LeadScoreFailure.NoData, $"Lead {leadId} has no attributes, channel or messages to score.");
         }
 
+        if (c.Model.Artifact.Schema.CannotScore(lead.Record))
+        {
+            return LeadScoreResult.Fail(LeadScoreFailure.MissingFeatures, NotEnoughToScore(c.Version, c.Model, lead.Record));
+        }
+
         var explanation = c.Model.Explain(lead.Record, topReasons);
         var x = c.Model.Features.Transform(lead.Record);
         var p = explanation.Prediction;
@@ -110,7 +115,9 @@ public sealed class LeadScoringService(
         var ranking = _ranking;
         if (ranking is null || ranking.Version != c.Version || clock.GetUtcNow() - ranking.At > RankingLifetime)
         {
-            var open = (await loader.LoadOpenAsync(cancellationToken)).Where(l => !LeadRecordLoader.HasNoData(l.Record)).ToList();
+            // Leads the model cannot speak about (they lack most of its columns) are left out rather than ranked on guesses.
+            var open = (await loader.LoadOpenAsync(cancellationToken))
+                .Where(l => !LeadRecordLoader.HasNoData(l.Record) && !c.Model.Artifact.Schema.CannotScore(l.Record)).ToList();
             var predictions = c.Model.PredictBatch(open.Select(l => c.Model.Features.Transform(l.Record)).ToList());
             var ranked = open.Select((l, i) => new RankedLead(l.Lead.Id, l.Lead.DisplayName, l.Record, predictions[i]))
                 .OrderByDescending(l => l.Prediction.Probability).ThenBy(l => l.LeadId)
@@ -120,6 +127,21 @@ public sealed class LeadScoringService(
         }
 
         return (ranking.Leads.Take(limit).ToList(), c.Version);
+    }
+
+    /// <summary>"Not enough to score this lead: missing X, Y, ..." in the mapping's words, with what would fix it.</summary>
+    public static string NotEnoughToScore(int version, LeadScoringModel model, LeadRecord lead)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var artifact = model.Artifact;
+        var absent = artifact.Schema.AbsentColumns(lead);
+        var named = absent.Take(6).Select(c => LeadReasonFormatter.Label(c, artifact.Labels)).ToList();
+        var more = absent.Count > named.Count ? $" and {absent.Count - named.Count} more" : "";
+        var trainedOn = artifact.Dataset is { } d ? $", trained on {d}" : "";
+        return $"Not enough to score this lead: missing {string.Join(", ", named)}{more} " +
+            $"(the lead-scoring model v{version}{trainedOn} reads {artifact.Schema.AttributeColumns().Count} columns and this lead has " +
+            $"{artifact.Schema.AttributeColumns().Count - absent.Count} of them). Record outcomes for leads like this one and run " +
+            "`jorge train lead-scoring`, or import the missing columns.";
     }
 
     private sealed record LoadedModel(int Version, LeadScoringModel Model);
@@ -132,6 +154,8 @@ public enum LeadScoreFailure
     NoModel,
     UnknownLead,
     NoData,
+    /// <summary>The lead lacks most of the columns the champion reads (e.g. a CRM lead scored by a model of a campaign's attributes).</summary>
+    MissingFeatures,
 }
 
 public sealed record LeadScore(long LeadId, string Name, LeadPrediction Prediction, LeadExplanation Explanation, int ModelVersion);

@@ -8,20 +8,31 @@ namespace JorgeCopilot.Intelligence.LeadScoring;
 
 /// <summary>
 /// <c>jorge train lead-scoring</c> and the weekly job. Split: when the rows have a time order (the store's CreatedAt, or
-/// a mapping marked timeOrdered) the last 20% are held out, else a stratified random 20% (seeded). The model is fitted
-/// on the other 80% (with its own inner CV), measured on the held-out 20%, and the current champion is measured on the
-/// same rows; the registry promotes the challenger only when its AUC is higher.
+/// an export whose rows all have createdAt) the last 20% are held out, else a stratified random 20% (seeded). The model
+/// is fitted on the other 80% (with its own inner CV) and measured on the held-out 20%.
+/// Champion integrity: a model records its data set and feature columns. One trained on an export is registered under
+/// the export's name (task <c>lead-scoring:&lt;dataset&gt;</c>, its own champion line) and never scores the store's
+/// leads, unless promotion is asked for AND the store's leads carry the model's columns (else a refusal naming the
+/// missing ones). The champion of the line is measured on the same held-out rows with the same features; a champion
+/// whose columns those rows lack cannot be compared, and the reason says so.
 /// </summary>
-public sealed class LeadScoringTrainer(LeadRecordLoader loader, IModelRegistry registry, ILogger<LeadScoringTrainer> logger) : IModelTrainer
+public sealed class LeadScoringTrainer(LeadRecordLoader loader, IModelRegistry registry, ILogger<LeadScoringTrainer> logger, DataLocator? data = null)
+    : IModelTrainer
 {
     public const string TaskName = "lead-scoring";
     public const double HoldoutFraction = 0.2;
 
+    /// <summary>The data set name of models trained on the store's own leads and outcomes.</summary>
+    public const string StoreDataset = "store";
+
     public string Task => TaskName;
 
-    public string Description => "Lead conversion model (LightGBM / FastTree / logistic by CV AUC, calibrated, TreeSHAP reasons)";
+    public string Description => "Lead conversion model (LightGBM / FastTree / logistic by CV AUC, calibrated, TreeSHAP reasons); --data/--map trains on an export (its own line unless --promote)";
 
     public LeadModelOptions Options { get; init; } = new();
+
+    /// <summary>The registry task of a model trained on an export that is not promoted: <c>lead-scoring:&lt;dataset&gt;</c>.</summary>
+    public static string ExportTask(string dataset) => $"{TaskName}:{dataset}";
 
     public async Task<TrainingOutcome> TrainAsync(TrainingRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -29,20 +40,24 @@ public sealed class LeadScoringTrainer(LeadRecordLoader loader, IModelRegistry r
         IReadOnlyList<LeadExample> examples;
         IReadOnlyDictionary<string, LeadColumnKind>? kinds = null;
         IEnumerable<string>? missing = null;
+        IReadOnlyDictionary<string, string> labels;
         bool timeOrdered;
         DateTime? start = null, end = null;
         string description;
+        string dataset;
         if (request.DataPath is not null)
         {
             if (request.MapPath is null)
             {
-                throw new InvalidOperationException("--data needs --map (the mapping names the target and the leaky columns).");
+                throw new InvalidOperationException("--data needs --map (the mapping names the target and the leaky columns; `jorge map suggest <file>` writes one).");
             }
 
             var read = MappedLeadExport.Read(request.DataPath, request.MapPath);
             examples = read.Examples;
             kinds = read.Kinds;
             missing = read.MissingValues;
+            labels = read.Labels;
+            dataset = read.Dataset;
             timeOrdered = read.TimeOrdered;
             var dates = examples.Select(e => e.Lead.CreatedAt).OfType<DateTime>().ToList();
             start = dates.Count > 0 ? dates.Min() : null;
@@ -58,6 +73,8 @@ public sealed class LeadScoringTrainer(LeadRecordLoader loader, IModelRegistry r
             start = dates.Count > 0 ? dates.Min() : null;
             end = dates.Count > 0 ? dates.Max() : null;
             description = $"store: {examples.Count} leads with outcomes";
+            dataset = StoreDataset;
+            labels = StoreLabels();
         }
 
         if (examples.Count < 50)
@@ -69,7 +86,7 @@ public sealed class LeadScoringTrainer(LeadRecordLoader loader, IModelRegistry r
         description += timeOrdered ? $"; time-ordered split, last {HoldoutFraction:P0} held out" : $"; stratified random {HoldoutFraction:P0} held out (seed {Options.Seed})";
         var report = new Progress<string>(s => progress?.Report(new ImportProgress(s, 0, 0)));
         progress?.Report(new ImportProgress("training", 0, 1));
-        var model = await System.Threading.Tasks.Task.Run(() => LeadModelFitter.Fit(train, Options, kinds, missing, report), cancellationToken);
+        var model = await System.Threading.Tasks.Task.Run(() => LeadModelFitter.Fit(train, Options, kinds, missing, report, dataset, labels), cancellationToken);
         var metrics = Evaluate(model, holdout);
         metrics["train_rows"] = train.Count;
         metrics["holdout_rows"] = holdout.Count;
@@ -78,35 +95,128 @@ public sealed class LeadScoringTrainer(LeadRecordLoader loader, IModelRegistry r
             metrics[$"cv_auc_{algorithm.ToLowerInvariant()}"] = auc;
         }
 
-        var champion = await registry.GetChampionSummaryAsync(TaskName, cancellationToken);
-        double? championAuc = null;
-        if (champion is not null)
+        var task = request.DataPath is null ? TaskName : ExportTask(dataset);
+        var notes = new List<string>();
+        if (request.DataPath is not null && request.Promote)
         {
-            var stored = await registry.GetAsync(TaskName, champion.Version, cancellationToken);
-            try
+            var refusal = await PromotionRefusalAsync(model, cancellationToken);
+            if (refusal is null)
             {
-                var championModel = LeadScoringModel.Load(stored!.ModelBytes);
-                championAuc = Evaluate(championModel, holdout)["auc"];
+                task = TaskName;
             }
-            catch (InvalidDataException ex)
+            else
             {
-                logger.LogWarning(ex, "Champion v{Version} could not be loaded for comparison", champion.Version);
+                notes.Add(refusal);
             }
+        }
+
+        var (championAuc, championVersion, championNote) = await MeasureChampionAsync(task, holdout, cancellationToken);
+        if (championNote is not null)
+        {
+            notes.Add(championNote);
         }
 
         var schema = JsonSerializer.Serialize(new
         {
+            dataset,
+            columns = model.Artifact.Schema.AttributeColumns(),
             features = model.Artifact.Schema.Features.Select(f => f.Name),
+            labels,
             target = "converted",
             interval = model.Artifact.Interval,
             bands = model.Artifact.Bands,
         });
         var registration = await registry.RegisterAsync(
-            new ModelCandidate(TaskName, model.Artifact.Algorithm, start, end, description, metrics, schema, model.Bytes),
-            new ChampionComparison("auc", HigherIsBetter: true, metrics["auc"], championAuc, champion?.Version),
+            new ModelCandidate(task, model.Artifact.Algorithm, start, end, $"{dataset}: {description}", metrics, schema, model.Bytes),
+            new ChampionComparison("auc", HigherIsBetter: true, metrics["auc"], championAuc, championVersion),
             cancellationToken);
-        return new TrainingOutcome(TaskName, registration.Version.Version, model.Artifact.Algorithm, registration.Version.Metrics,
-            registration.Promoted, registration.Reason);
+        var scores = task == TaskName ? "scores the store's leads when champion" : $"registered as {task}: it never scores the store's leads";
+        notes.Add($"{scores}; {registration.Reason}");
+        return new TrainingOutcome(task, registration.Version.Version, model.Artifact.Algorithm, registration.Version.Metrics,
+            registration.Promoted, string.Join("; ", notes));
+    }
+
+    /// <summary>Null when the store's leads carry every column the model reads; else why it will not be promoted.</summary>
+    private async Task<string?> PromotionRefusalAsync(LeadScoringModel model, CancellationToken cancellationToken)
+    {
+        var store = await loader.LoadAttributesAsync(cancellationToken);
+        if (store.Count == 0)
+        {
+            return "not promoted to score the store's leads: the store has no leads to check the model's features against";
+        }
+
+        var lacking = ColumnsLacking(model.Artifact.Schema.AttributeColumns(), store);
+        return lacking.Count == 0
+            ? null
+            : $"not promoted to score the store's leads: they lack {lacking.Count} of the model's features " +
+              $"({string.Join(", ", lacking.Select(c => LeadReasonFormatter.Label(c, model.Artifact.Labels)))})";
+    }
+
+    /// <summary>The line's champion on the challenger's held-out rows, or why it cannot be measured on them.</summary>
+    private async Task<(double? Auc, int? Version, string? Note)> MeasureChampionAsync(string task, IReadOnlyList<LeadExample> holdout,
+        CancellationToken cancellationToken)
+    {
+        var champion = await registry.GetChampionSummaryAsync(task, cancellationToken);
+        if (champion is null)
+        {
+            return (null, null, null);
+        }
+
+        var stored = await registry.GetAsync(task, champion.Version, cancellationToken);
+        try
+        {
+            var championModel = LeadScoringModel.Load(stored!.ModelBytes);
+            var lacking = ColumnsLacking(championModel.Artifact.Schema.AttributeColumns(), holdout.Select(e => e.Lead).ToList());
+            if (lacking.Count > 0)
+            {
+                // Scoring rows without the champion's features would compare the challenger with a champion guessing blind.
+                return (null, champion.Version, $"champion v{champion.Version} reads {string.Join(", ", lacking.Take(8))}, which the held-out rows lack, so it cannot be compared on them");
+            }
+
+            return (Evaluate(championModel, holdout)["auc"], champion.Version, null);
+        }
+        catch (InvalidDataException ex)
+        {
+            logger.LogWarning(ex, "Champion v{Version} could not be loaded for comparison", champion.Version);
+            return (null, champion.Version, null);
+        }
+    }
+
+    /// <summary>Columns fewer than half of the rows carry (a blank value counts as carried: it reads as unknown).</summary>
+    public static IReadOnlyList<string> ColumnsLacking(IReadOnlyList<string> columns, IReadOnlyList<LeadRecord> rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        return columns.Where(c => rows.Count(r => r.Attributes.ContainsKey(c)) * 2 < rows.Count || rows.Count == 0).ToList();
+    }
+
+    /// <summary>Labels for the store's leads: those of the bundled lead mappings the store's leads were imported with.</summary>
+    private Dictionary<string, string> StoreLabels()
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            var root = data?.BundledDirectory();
+            if (root is null || !Directory.Exists(root))
+            {
+                return labels;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(root, "leads*.map.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                foreach (var (column, label) in Core.Import.MappingFile.Load(file).Labels())
+                {
+                    labels.TryAdd(column, label);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or Core.Import.MappingException or IOException)
+        {
+            // Labels only change wording; a model without them names columns as they are.
+            logger.LogWarning(ex, "Lead labels could not be read from the bundled mappings");
+        }
+
+        return labels;
     }
 
     /// <summary>Held-out metrics of a model (names as in the eval report).</summary>

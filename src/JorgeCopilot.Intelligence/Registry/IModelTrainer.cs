@@ -19,7 +19,11 @@ public interface IModelTrainer
 
 /// <param name="DataPath">Train on this export instead of the store (with <paramref name="MapPath"/> describing its columns).</param>
 /// <param name="MapPath">Mapping file (JSON or YAML) for <paramref name="DataPath"/>.</param>
-public sealed record TrainingRequest(string? DataPath = null, string? MapPath = null);
+/// <param name="Promote">
+/// A model trained on an export is registered under the export's own name (its own champion line); with Promote it
+/// competes for the task's main line (the one that serves the store) when its features match the store's data.
+/// </param>
+public sealed record TrainingRequest(string? DataPath = null, string? MapPath = null, bool Promote = false);
 
 /// <summary>What a training run produced and whether it became the champion.</summary>
 public sealed record TrainingOutcome(string Task, int Version, string Algorithm, IReadOnlyDictionary<string, double> Metrics, bool PromotedToChampion, string Reason);

@@ -16,7 +16,9 @@ public sealed record ConformalProbabilityInterval(
     [property: JsonPropertyName("level")] double Level,
     [property: JsonPropertyName("quantile")] double Quantile,
     [property: JsonPropertyName("binSize")] int BinSize,
-    [property: JsonPropertyName("bins")] int Bins)
+    [property: JsonPropertyName("bins")] int Bins,
+    [property: JsonPropertyName("recentQuantile")] double? RecentQuantile = null,
+    [property: JsonPropertyName("outOfFoldQuantile")] double? OutOfFoldQuantile = null)
 {
     public const int DefaultBinSize = 200;
 
@@ -27,6 +29,16 @@ public sealed record ConformalProbabilityInterval(
     {
         var half = Quantile * Spread(probability);
         return (Math.Max(0, probability - half), Math.Min(1, probability + half));
+    }
+
+    /// <summary>
+    /// This interval widened to the drift measured on the latest rows (<paramref name="recent"/>): the larger quantile is
+    /// kept, and the recent one recorded so the registry shows how much drift widened it.
+    /// </summary>
+    public ConformalProbabilityInterval WidenedBy(ConformalProbabilityInterval recent)
+    {
+        ArgumentNullException.ThrowIfNull(recent);
+        return this with { Quantile = Math.Max(Quantile, recent.Quantile), RecentQuantile = recent.Quantile, OutOfFoldQuantile = Quantile };
     }
 
     public static ConformalProbabilityInterval Fit(IReadOnlyList<double> probabilities, IReadOnlyList<bool> labels, double level,

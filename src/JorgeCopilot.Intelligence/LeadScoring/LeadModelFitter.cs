@@ -80,6 +80,10 @@ public static class LeadModelFitter
         var finalScorer = RawScorer.From(final, x, all);
 
         var interval = ConformalProbabilityInterval.Fit(bestOof!.Select(calibrator.Probability).ToArray(), y, options.IntervalLevel);
+        if (options.TimeOrdered && RecentDrift(training, x, y, ml, best, calibrator, options, progress) is { } recent)
+        {
+            interval = interval.WidenedBy(recent);
+        }
 
         var drift = Enumerable.Range(0, builder.FeatureCount)
             .Select(j => PopulationStability.Fit(builder.Schema.Features[j].Name, x.Select(r => r[j]).ToArray()))
@@ -103,6 +107,30 @@ public static class LeadModelFitter
             FeatureMeans = Enumerable.Range(0, builder.FeatureCount).Select(j => x.Average(r => (double)r[j])).ToArray(),
         };
         return LeadScoringModel.Create(artifact, modelBytes);
+    }
+
+    /// <summary>
+    /// The interval a model of the earlier training rows earns on the latest ones: out-of-fold rows are exchangeable with
+    /// the training rows, the future is not, so on drifting data this is what the served model's interval must cover.
+    /// Null when the latest rows are too few for bins or hold a single class.
+    /// </summary>
+    private static ConformalProbabilityInterval? RecentDrift(IReadOnlyList<LeadExample> training, float[][] x, bool[] y, MLContext ml,
+        LeadAlgorithm algorithm, PlattCalibrator calibrator, LeadModelOptions options, IProgress<string>? progress)
+    {
+        var ordered = Enumerable.Range(0, y.Length).OrderBy(i => training[i].Order).ToArray();
+        var cut = (int)Math.Round(ordered.Length * (1 - options.RecentFraction));
+        var (early, recent) = (ordered[..cut], ordered[cut..]);
+        if (recent.Length < 2 * ConformalProbabilityInterval.DefaultBinSize
+            || early.Count(i => y[i]) < 2 || early.Count(i => !y[i]) < 2)
+        {
+            return null;
+        }
+
+        progress?.Report($"measuring drift on the latest {recent.Length} leads");
+        var learner = MlNetBinary.Fit(ml, algorithm, x, y, early, options, options.Seed);
+        var scorer = RawScorer.From(learner, x, early);
+        var p = recent.Select(i => calibrator.Probability(scorer.Score(x[i]))).ToArray();
+        return ConformalProbabilityInterval.Fit(p, recent.Select(i => y[i]).ToArray(), options.IntervalLevel);
     }
 
     /// <summary>Fold per row, stratified by label, shuffled with a fixed seed.</summary>

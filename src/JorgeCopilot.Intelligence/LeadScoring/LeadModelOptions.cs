@@ -23,6 +23,15 @@ public sealed record LeadModelOptions
 
     /// <summary>Central probability of the interval of the conformal interval (see ConformalProbabilityInterval).</summary>
     public double IntervalLevel { get; init; } = 0.8;
+
+    /// <summary>
+    /// The rows are in time order (<see cref="LeadExample.Order"/>): the interval is then also fitted on how a model of
+    /// the earlier 80% of the training rows errs on the latest 20% (drift), and the wider of the two is kept.
+    /// </summary>
+    public bool TimeOrdered { get; init; }
+
+    /// <summary>Share of the latest training rows the drift check scores.</summary>
+    public double RecentFraction { get; init; } = 0.2;
 }
 
 public enum LeadAlgorithm

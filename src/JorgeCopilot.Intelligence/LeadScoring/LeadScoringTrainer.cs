@@ -86,7 +86,7 @@ public sealed class LeadScoringTrainer(LeadRecordLoader loader, IModelRegistry r
         description += timeOrdered ? $"; time-ordered split, last {HoldoutFraction:P0} held out" : $"; stratified random {HoldoutFraction:P0} held out (seed {Options.Seed})";
         var report = new Progress<string>(s => progress?.Report(new ImportProgress(s, 0, 0)));
         progress?.Report(new ImportProgress("training", 0, 1));
-        var model = await System.Threading.Tasks.Task.Run(() => LeadModelFitter.Fit(train, Options, kinds, missing, report, dataset, labels), cancellationToken);
+        var model = await System.Threading.Tasks.Task.Run(() => LeadModelFitter.Fit(train, Options with { TimeOrdered = timeOrdered }, kinds, missing, report, dataset, labels), cancellationToken);
         var metrics = Evaluate(model, holdout);
         metrics["train_rows"] = train.Count;
         metrics["holdout_rows"] = holdout.Count;

@@ -28,6 +28,39 @@ public sealed class ConformalIntervalTests
     }
 
     [Fact]
+    public void Widened_by_the_drift_of_the_latest_leads_it_covers_later_leads_that_drift_the_same_way()
+    {
+        var (calibrationP, calibrationY) = Calibrated(40_000, seed: 1, shift: 0);
+        var outOfFold = ConformalProbabilityInterval.Fit(calibrationP, calibrationY, level: 0.8);
+        var (recentP, recentY) = Calibrated(8_000, seed: 5, shift: 0.05);
+        var recent = ConformalProbabilityInterval.Fit(recentP, recentY, level: 0.8);
+
+        var widened = outOfFold.WidenedBy(recent);
+
+        widened.Quantile.ShouldBe(Math.Max(outOfFold.Quantile, recent.Quantile));
+        widened.OutOfFoldQuantile.ShouldBe(outOfFold.Quantile);
+        widened.RecentQuantile.ShouldBe(recent.Quantile);
+        var (laterP, laterY) = Calibrated(40_000, seed: 6, shift: 0.05);
+        IntervalCoverage.BinCoverage(Predictions(outOfFold, laterP), laterY).ShouldBeLessThan(0.5);
+        IntervalCoverage.BinCoverage(Predictions(widened, laterP), laterY).ShouldBeGreaterThan(0.7);
+    }
+
+    [Fact]
+    public void A_time_ordered_fit_records_the_drift_of_its_latest_rows_in_the_interval()
+    {
+        // Engagement rises over time, so the latest rows convert more than the earlier rows' model expects.
+        var rows = SyntheticLeads.Generate(2500, seed: 11).Concat(SyntheticLeads.Generate(1000, seed: 12, shift: 0.6)
+            .Select((e, i) => e with { Order = 2500 + i })).ToList();
+
+        var model = LeadModelFitter.Fit(rows, SyntheticLeads.SmallOptions with { TimeOrdered = true });
+        var plain = LeadModelFitter.Fit(rows, SyntheticLeads.SmallOptions);
+
+        model.Artifact.Interval!.RecentQuantile.ShouldNotBeNull();
+        model.Artifact.Interval.Quantile.ShouldBeGreaterThanOrEqualTo(model.Artifact.Interval.OutOfFoldQuantile!.Value);
+        plain.Artifact.Interval!.RecentQuantile.ShouldBeNull();
+    }
+
+    [Fact]
     public void Interval_holds_the_probability_stays_in_range_and_is_wider_where_outcomes_are_noisier()
     {
         var interval = new ConformalProbabilityInterval(0.8, Quantile: 1.5 / Math.Sqrt(200), BinSize: 200, Bins: 100);

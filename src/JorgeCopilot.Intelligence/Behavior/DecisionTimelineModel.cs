@@ -13,6 +13,8 @@ public static class DecisionTimelineModel
 {
     public const int MinEvents = 20;
     public const int MinStratumEvents = 30;
+    /// <summary>The curve's tail rests on few leads; the eventual share is read where at least this many were still at risk.</summary>
+    public const int MinAtRisk = 20;
     public const int TouchHorizon = 3;
     public const int DayHorizon = 30;
     public const int MaxSteps = 10;
@@ -45,7 +47,7 @@ public static class DecisionTimelineModel
         var useStratum = own.Count(s => s.Event) >= MinStratumEvents;
         var cohort = useStratum ? own : all;
         var curve = KaplanMeier.Curve(cohort.Select(s => (s.Time, s.Event)).ToList());
-        var eventual = 1 - (curve.Count == 0 ? 1 : curve[^1].Survival);
+        var eventual = 1 - (curve.LastOrDefault(s => s.AtRisk >= MinAtRisk)?.Survival ?? 1);
         var convertedTimes = cohort.Where(s => s.Event).Select(s => s.Time).ToList();
         double? chance = null;
         if (!leadConverted && leadTime is { } t)
@@ -72,7 +74,7 @@ public static class DecisionTimelineModel
 
 /// <param name="Supported">False when the data does not measure this clock; <see cref="WhyNot"/> says why.</param>
 /// <param name="Stratum">The group the curve was fitted on ("all" when the lead's own group was too small).</param>
-/// <param name="EventualPercent">Share that converts by the end of the observed range (1 − the curve's last value).</param>
+/// <param name="EventualPercent">Share converted by the last time at which at least <see cref="DecisionTimelineModel.MinAtRisk"/> leads were still at risk.</param>
 /// <param name="MedianAmongConverted">Half of the leads that did convert had by this many touches (or days).</param>
 /// <param name="KaplanMeierMedian">When half of all leads have converted; null when the curve never gets there (most never convert).</param>
 /// <param name="ChanceNextPercent">For an open lead: chance of converting within the next horizon (3 touches, 30 days) given how long it has gone.</param>

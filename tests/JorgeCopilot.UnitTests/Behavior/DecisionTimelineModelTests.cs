@@ -21,6 +21,19 @@ public sealed class DecisionTimelineModelTests
     }
 
     [Fact]
+    public void A_jump_in_the_tail_where_few_leads_are_left_does_not_move_the_eventual_share()
+    {
+        var subjects = Enumerable.Range(0, 20).Select(i => Subject(i, touches: 1, converted: true))
+            .Concat(Enumerable.Range(20, 170).Select(i => Subject(i, touches: 1, converted: false)))
+            .Concat(Enumerable.Range(190, 10).Select(i => Subject(i, touches: 5, converted: i < 195))).ToList();
+
+        var clock = DecisionTimelineModel.Touches(subjects, subjects[0]);
+
+        clock.EventualPercent.ShouldBe(10);
+        clock.Steps.Single(s => s.At == 5).ConvertedByPercent.ShouldBeGreaterThan(50);
+    }
+
+    [Fact]
     public void An_open_lead_past_the_usual_touches_has_a_lower_chance_than_a_fresh_one()
     {
         var subjects = Enumerable.Range(0, 50).Select(i => Subject(i, touches: 1 + (i % 3), converted: true))

@@ -12,8 +12,10 @@ public static class ImportKinds
     public const string Conversations = "conversations";
     /// <summary>Competitor listing exports (MLS, brokerage): imported by the Market capability's importer.</summary>
     public const string Listings = "listings";
+    /// <summary>Jorge's cost table and activity log (dollars and hours per lead source or activity): imported by the Forecasting capability's importer.</summary>
+    public const string Costs = "costs";
     /// <summary>Rows read only by trainers and evals (e.g. a CRM export used for <c>jorge train</c>); not imported.</summary>
     public const string Training = "training";
 
-    public static IReadOnlyList<string> All { get; } = [Leads, Messages, Properties, Deals, Outcomes, Series, Conversations, Listings, Training];
+    public static IReadOnlyList<string> All { get; } = [Leads, Messages, Properties, Deals, Outcomes, Series, Conversations, Listings, Costs, Training];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JorgeCopilot.Core.Business;
 using JorgeCopilot.Core.Channels;
 using JorgeCopilot.Core.Conversations;
 using JorgeCopilot.Core.Deals;
@@ -44,6 +45,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ServedVariant> ServedVariants => Set<ServedVariant>();
     public DbSet<VectorCollectionRow> VectorCollections => Set<VectorCollectionRow>();
     public DbSet<VectorRow> VectorRecords => Set<VectorRow>();
+    public DbSet<BusinessCost> BusinessCosts => Set<BusinessCost>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -162,6 +164,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
         VariantEntityConfiguration.Configure(modelBuilder);
         VectorStoreConfiguration.Configure(modelBuilder);
+        BusinessCostConfiguration.Configure(modelBuilder);
         // Pricing / market opportunities: alerts raised once per key.
         modelBuilder.Entity<InvestmentAlert>(e =>
         {

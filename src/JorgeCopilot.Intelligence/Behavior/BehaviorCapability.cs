@@ -8,7 +8,8 @@ namespace JorgeCopilot.Intelligence.Behavior;
 
 /// <summary>
 /// Client behaviour: objection prediction with prepared responses (retrieved from winning conversations, so Behavior
-/// brings Conversations), contact time and channel; plugin <c>Behavior</c>; the <c>objections</c> and <c>timing</c> suites.
+/// brings Conversations), contact time and channel, decision timeline, meeting brief and touch sequence, referral
+/// potential and content preferences; plugin <c>Behavior</c>; the <c>objections</c> and <c>timing</c> suites.
 /// </summary>
 public sealed class BehaviorCapability : ICapability
 {
@@ -21,6 +22,10 @@ public sealed class BehaviorCapability : ICapability
         services.AddCapability(new ConversationsCapability());
         services.AddSingleton<ObjectionService>();
         services.AddSingleton<ContactTimingService>();
+        services.AddSingleton<DecisionTimelineService>();
+        services.AddSingleton<EngagementPlanService>();
+        services.AddSingleton<ReferralService>();
+        services.AddSingleton<ContentPreferenceService>();
         services.AddSingleton<IEvalSuite, ObjectionsEvalSuite>();
         services.AddSingleton<IEvalSuite, TimingEvalSuite>();
         services.AddKernelPlugin<BehaviorPlugin>(Name);

@@ -4,8 +4,13 @@ using Microsoft.SemanticKernel;
 
 namespace JorgeCopilot.Intelligence.Behavior;
 
-/// <summary>Kernel plugin <c>Behavior</c>: what a lead will object to, with prepared answers, and which handling wins. Failures come back as a message.</summary>
-public sealed class BehaviorPlugin(ObjectionService objections, ContactTimingService timing)
+/// <summary>
+/// Kernel plugin <c>Behavior</c>: what a lead will object to, with prepared answers, and which handling wins; when and how to
+/// reach them, how long they take to decide, a meeting brief and a touch sequence, referral potential and content
+/// preferences where the data supports them. Failures come back as a message.
+/// </summary>
+public sealed class BehaviorPlugin(ObjectionService objections, ContactTimingService timing, DecisionTimelineService timeline,
+    EngagementPlanService plans, ReferralService referrals, ContentPreferenceService content)
 {
     [KernelFunction("predict_objections")]
     [Description("The objections a lead is most likely to raise (price, not ready, trust, wants to think, information request), each with a probability %, why the corpus label stands for it, and prepared responses taken from winning conversations.")]
@@ -54,6 +59,57 @@ public sealed class BehaviorPlugin(ObjectionService objections, ContactTimingSer
         await timing.ForLeadAsync(leadId, cancellationToken) is { } advice
             ? new ChannelPreferences(advice.LeadId, advice.Name, advice.Source, advice.Basis, advice.Channels, advice.RecordedChannel)
             : new BehaviorMessage($"There is no lead {leadId}.");
+
+    [KernelFunction("decision_timeline")]
+    [Description("How long a lead is likely to take to decide: a survival (Kaplan-Meier) model over leads of the same source that counts leads not yet converted; chance of converting in the next touches or days, share that ever converts, and what the data cannot measure.")]
+    [Answer("decision-timeline", Title = "Time to decision", HeadlineFigures = 2, TableTitle = "Converted by")]
+    [FollowUp("Plan the next touches", "plan my next messages to them")]
+    public async Task<object> DecisionTimelineAsync(
+        [Description("The lead's id.")] long leadId,
+        CancellationToken cancellationToken = default) =>
+        await timeline.ForLeadAsync(leadId, cancellationToken) is { } result ? result : new BehaviorMessage($"There is no lead {leadId}.");
+
+    [KernelFunction("meeting_strategy")]
+    [Description("A brief for an in-person meeting with a lead: objections to prepare for with prepared answers and the handling that preceded wins, the strategy that won similar conversations, when and how to set it, and where they stand on deciding.")]
+    [Answer("meeting-brief", Title = "Meeting brief", TableTitle = "Prepare for")]
+    [FollowUp("Plan the next touches", "plan my next messages to them")]
+    public async Task<object> MeetingStrategyAsync(
+        [Description("The lead's id.")] long leadId,
+        CancellationToken cancellationToken = default) =>
+        await plans.MeetingAsync(leadId, cancellationToken) is { } brief ? brief : new BehaviorMessage($"There is no lead {leadId}.");
+
+    [KernelFunction("message_sequence")]
+    [Description("The next few touches for a lead: for each, the day, time slot, channel, aim (open, pre-empt an objection, follow up), the strategy that won similar conversations and an example answer from a won conversation.")]
+    [Answer("message-sequence", Title = "Next touches", TableTitle = "Touches")]
+    [FollowUp("Prepare a meeting instead", "prepare me for a meeting with them")]
+    public async Task<object> MessageSequenceAsync(
+        [Description("The lead's id.")] long leadId,
+        [Description("How many touches to plan (1-8).")] int touches = EngagementPlanService.DefaultTouches,
+        CancellationToken cancellationToken = default)
+    {
+        if (touches is < 1 or > EngagementPlanService.MaxTouches)
+        {
+            return new BehaviorMessage($"touches must be between 1 and {EngagementPlanService.MaxTouches}.");
+        }
+
+        return await plans.SequenceAsync(leadId, touches, cancellationToken) is { } sequence ? sequence : new BehaviorMessage($"There is no lead {leadId}.");
+    }
+
+    [KernelFunction("referral_potential")]
+    [Description("Whether a client is likely to refer others, measured from leads that record who referred them; when the store records no referrers, says exactly what data is needed and gives the relationship signals it has (client or not, messages, reply rate, days since last contact) and a next step.")]
+    [Answer("referral-potential", Title = "Referral potential")]
+    public async Task<object> ReferralPotentialAsync(
+        [Description("The client's (lead's) id.")] long leadId,
+        CancellationToken cancellationToken = default) =>
+        await referrals.ForClientAsync(leadId, cancellationToken) is { } result ? result : new BehaviorMessage($"There is no lead {leadId}.");
+
+    [KernelFunction("content_preferences")]
+    [Description("What kind of message a lead engages with: reply rates by message type (short, long, question, link or listing, price or figures), shrunk toward all leads, plus engagement attributes recorded at import; says which engagement data is not recorded.")]
+    [Answer("content-preferences", Title = "What they engage with", TableTitle = "Reply rate by message type")]
+    public async Task<object> ContentPreferencesAsync(
+        [Description("The lead's id.")] long leadId,
+        CancellationToken cancellationToken = default) =>
+        await content.ForLeadAsync(leadId, cancellationToken) is { } result ? result : new BehaviorMessage($"There is no lead {leadId}.");
 
     [KernelFunction("analyze_objection_patterns")]
     [Description("Which objections appear in the annotated conversations, how often, how often those conversations were still won, and which handling strategy most often preceded a win.")]

@@ -1,5 +1,6 @@
 using JorgeCopilot.Core.Deals;
 using JorgeCopilot.Intelligence.Market;
+using JorgeCopilot.Intelligence.Statistics;
 
 namespace JorgeCopilot.Intelligence.Forecasting;
 

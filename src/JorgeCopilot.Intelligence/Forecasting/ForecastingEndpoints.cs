@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace JorgeCopilot.Intelligence.Forecasting;
 
-/// <summary>REST under /api/v1/forecast (revenue, goal odds, market, revenue backtest) and /api/v1/business (velocity, leakage, benchmark).</summary>
+/// <summary>REST under /api/v1/forecast (revenue, goal odds, market, revenue backtest) and /api/v1/business (velocity, leakage, benchmark, ROI by source and activity, time allocation).</summary>
 public static class ForecastingEndpoints
 {
     public static IEndpointRouteBuilder MapForecasting(this IEndpointRouteBuilder endpoints)
@@ -50,6 +50,14 @@ public static class ForecastingEndpoints
         business.MapGet("/benchmark", async Task<Results<Ok<Benchmark>, ProblemHttpResult>> (ForecastingService service, CancellationToken ct) =>
                 ToResult(await service.BenchmarkAsync(ct)))
             .WithName("Benchmark").WithSummary("His closings, share and speed against the market; unusual months flagged");
+        business.MapGet("/roi/sources", async Task<Ok<SourceRoiResult>> (RoiService roi, CancellationToken ct) => TypedResults.Ok(await roi.BySourceAsync(ct)))
+            .WithName("RoiBySource").WithSummary("Revenue per lead, per dollar and per hour by lead source (per dollar and hour where the cost table covers it)");
+        business.MapGet("/roi/activities", async Task<Ok<ActivityRoiResult>> (RoiService roi, CancellationToken ct) =>
+                TypedResults.Ok(RoiService.ByReturn(await roi.ByActivityAsync(ct))))
+            .WithName("RoiByActivity").WithSummary("Revenue per hour and per dollar by activity, from the activity log or derived from messages");
+        business.MapGet("/time-allocation", async Task<Ok<TimeAllocation>> (RoiService roi, CancellationToken ct) =>
+                TypedResults.Ok(RoiService.Allocation(await roi.ByActivityAsync(ct))))
+            .WithName("TimeAllocation").WithSummary("Share of hours by activity against share of revenue");
         return endpoints;
     }
 

@@ -75,6 +75,13 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
         };
     }
 
+    private static readonly string[][] FixedCombinations =
+    [
+        ["ets-log-damped", "theta", "seasonal-naive"],
+        ["ets-log-damped", "theta"],
+        ["ets-log-damped", "holt-winters-multiplicative", "theta"],
+    ];
+
     /// <summary>The eval's origins (cutoffs = months known) for a series of <paramref name="length"/> months.</summary>
     public static int[] Origins(int length, int horizon) =>
         Enumerable.Range(0, Span / Step + 1).Select(j => length - horizon - Span + j * Step).ToArray();
@@ -89,17 +96,20 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
         var metrics = new BacktestMetrics();
         var perMethod = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var chosen = new Dictionary<string, double>(StringComparer.Ordinal);
+        var perOrigin = new List<string>();
         SeriesForecast? seattle = null;
         foreach (var origin in origins)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var forecasts = engine.Forecast(series, origin, cache);
+            var originMetrics = new BacktestMetrics();
             for (var i = 0; i < series.Count; i++)
             {
                 var values = series[i].Values;
                 var history = values.AsSpan(0, origin);
                 var actual = values.AsSpan(origin, Options.Horizon);
                 metrics.Add(history, actual, forecasts[i]);
+                originMetrics.Add(history, actual, forecasts[i]);
                 var scale = Math.Max(SeasonalNaive.InSampleMae(history), 1e-9);
                 foreach (var (name, candidate) in cache.Get(i, origin))
                 {
@@ -110,6 +120,20 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
                     }
 
                     (perMethod.TryGetValue(name, out var list) ? list : perMethod[name] = []).Add(mae / actual.Length / scale);
+                }
+
+                // Fixed equal-weight combinations, as diagnostics: no weighting from the inner backtests.
+                var candidates = cache.Get(i, origin);
+                foreach (var combo in FixedCombinations.Where(c => c.All(candidates.ContainsKey)))
+                {
+                    var mae = 0.0;
+                    for (var h = 0; h < actual.Length; h++)
+                    {
+                        mae += Math.Abs(actual[h] - combo.Average(n => candidates[n][h]));
+                    }
+
+                    var key = "mean(" + string.Join("+", combo) + ")";
+                    (perMethod.TryGetValue(key, out var list) ? list : perMethod[key] = []).Add(mae / actual.Length / scale);
                 }
 
                 foreach (var (name, weight) in forecasts[i].Weights)
@@ -123,6 +147,9 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
                 }
             }
 
+            var om = originMetrics.ToMetrics();
+            perOrigin.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{series[0].MonthAt(origin - 1):yyyy-MM} {om["coverage_80"]:F2}/{om["coverage_95"]:F2} (rel. MASE {om["relative_mase"]:F2})"));
             context.Report($"forecasting: {dataset} origin {series[0].MonthAt(origin):yyyy-MM} done ({clock.Elapsed.TotalSeconds:F0} s)");
         }
 
@@ -154,6 +181,7 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
                 $"{series.Count} series × {origins.Length} origins ({series[0].MonthAt(origins[0] - 1):yyyy-MM} … {series[0].MonthAt(origins[^1] - 1):yyyy-MM} as last known month), horizons 1–{Options.Horizon}; {clock.Elapsed.TotalSeconds:F0} s.",
                 $"MASE of each candidate alone on the same origins (relative to seasonal naive): {methods}.",
                 $"Combination weights chosen by the inner backtests ({Options.InnerOrigins} origins {Options.InnerStep} months apart before each origin), averaged: {weights}.",
+                $"Coverage 80/95 by origin (last known month): {string.Join(", ", perOrigin)}.",
                 "Bands: split-conformal per horizon from the inner backtests' log residuals scaled by each series' in-sample seasonal-naive error (pooled over horizons by √h for a single series).",
                 "Peer (statsmodels damped ETS on log counts and Theta, same origins): /usr/bin/python3 evals/baselines/forecasting_baseline.py data.",
             ],

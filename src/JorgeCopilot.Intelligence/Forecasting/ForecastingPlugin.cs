@@ -7,11 +7,11 @@ namespace JorgeCopilot.Intelligence.Forecasting;
 
 /// <summary>
 /// Kernel plugin "Forecasting": Jorge's commission forecast, goal odds, market sales forecasts, pipeline velocity,
-/// revenue leakage and his benchmark against the market. Forecast results carry a <c>Chart</c> (month labels, median,
+/// revenue leakage, return by lead source and activity, where his hours go, and his benchmark against the market. Forecast results carry a <c>Chart</c> (month labels, median,
 /// 80% and 95% bands). Every answer says what is generated attribution and what is real market data. Failures come back
 /// as a <see cref="ForecastMessage"/>.
 /// </summary>
-public sealed class ForecastingPlugin(ForecastingService forecasting)
+public sealed class ForecastingPlugin(ForecastingService forecasting, RoiService roi)
 {
     [KernelFunction("forecast_revenue")]
     [Description("Forecasts Jorge's commission income month by month with 80% and 95% ranges: open deals weighted by their chance to close plus a baseline from his closing history and his market's forecast sales.")]
@@ -73,6 +73,26 @@ public sealed class ForecastingPlugin(ForecastingService forecasting)
     [Answer("benchmark", Title = "You against your market", TableTitle = "Figures")]
     public async Task<object> BenchmarkAsync(CancellationToken cancellationToken = default) =>
         Relay(await forecasting.BenchmarkAsync(cancellationToken));
+
+    [KernelFunction("roi_by_source")]
+    [Description("Return by lead source: leads, conversions, closed deals, commission, revenue per lead, and revenue per dollar and per hour over the months the imported cost table covers (empty when no costs are imported).")]
+    [Answer("roi-by-source", Title = "Return by lead source", TableTitle = "Sources")]
+    [FollowUp("Where do my hours go?", "where does my time go")]
+    public async Task<object> RoiBySourceAsync(CancellationToken cancellationToken = default) => await roi.BySourceAsync(cancellationToken);
+
+    [KernelFunction("roi_by_activity")]
+    [Description("Return by activity (showings, open houses, calls, messages...): hours, cost, attributed revenue, revenue per hour and per dollar, best first; from the imported activity log, or derived from the message history.")]
+    [Answer("roi-by-activity", Title = "Return by activity", TableTitle = "Activities")]
+    [FollowUp("Return by lead source", "which lead source pays best")]
+    public async Task<object> RoiByActivityAsync(CancellationToken cancellationToken = default) =>
+        RoiService.ByReturn(await roi.ByActivityAsync(cancellationToken));
+
+    [KernelFunction("time_allocation")]
+    [Description("Where Jorge's hours go against what they return: share of hours and share of attributed revenue per activity, and the activity most over-invested in.")]
+    [Answer("time-allocation", Title = "Where your hours go", TableTitle = "Activities")]
+    [FollowUp("Return by activity", "which activities pay best per hour")]
+    public async Task<object> TimeAllocationAsync(CancellationToken cancellationToken = default) =>
+        RoiService.Allocation(await roi.ByActivityAsync(cancellationToken));
 
     internal static bool TryParseMonth(string? text, out DateOnly date)
     {

@@ -1,5 +1,6 @@
 using JorgeCopilot.Core.Deals;
 using JorgeCopilot.Intelligence.Forecasting;
+using JorgeCopilot.Intelligence.Statistics;
 
 namespace JorgeCopilot.UnitTests.Forecasting;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JorgeCopilot.Core.Channels;
 using JorgeCopilot.Core.Conversations;
+using JorgeCopilot.Core.Crm;
 using JorgeCopilot.Core.Deals;
 using JorgeCopilot.Core.Import;
 using JorgeCopilot.Core.Leads;
@@ -44,6 +45,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<ServedVariant> ServedVariants => Set<ServedVariant>();
     public DbSet<VectorCollectionRow> VectorCollections => Set<VectorCollectionRow>();
     public DbSet<VectorRow> VectorRecords => Set<VectorRow>();
+    public DbSet<CrmWebhookEvent> CrmWebhookEvents => Set<CrmWebhookEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -54,6 +56,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.ToTable("leads");
             e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
             e.HasIndex(x => x.DisplayName);
+            e.HasIndex(x => x.IsDemo);
             e.Property(x => x.Source).HasMaxLength(100);
             e.Property(x => x.ExternalId).HasMaxLength(200);
             e.Property(x => x.DisplayName).HasMaxLength(200);
@@ -162,6 +165,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
         VariantEntityConfiguration.Configure(modelBuilder);
         VectorStoreConfiguration.Configure(modelBuilder);
+        CrmEntityConfiguration.Configure(modelBuilder);
         // Pricing / market opportunities: alerts raised once per key.
         modelBuilder.Entity<InvestmentAlert>(e =>
         {

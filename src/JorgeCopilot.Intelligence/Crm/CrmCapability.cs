@@ -22,7 +22,11 @@ public sealed class CrmCapability : ICapability
             .BindConfiguration(GoHighLevelOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(sp => new GoHighLevelSignature(sp.GetRequiredService<IOptions<GoHighLevelOptions>>().Value.PublicKeyPem));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<GoHighLevelOptions>>().Value;
+            return new GoHighLevelSignature(options.Ed25519PublicKeyPem, options.PublicKeyPem);
+        });
         services.AddSingleton<GoHighLevelStoreWriter>();
         services.AddSingleton<GoHighLevelWebhookReceiver>();
     }

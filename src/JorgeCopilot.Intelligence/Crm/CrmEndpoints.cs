@@ -15,7 +15,7 @@ public static class CrmEndpoints
             .WithTags("Crm")
             .WithSummary("GoHighLevel webhook receiver")
             .WithDescription("A HighLevel event (ContactCreate/Update/Delete, InboundMessage/OutboundMessage, OpportunityCreate/StageUpdate/StatusUpdate/...) "
-                + "signed in x-wh-signature; stored once per webhookId.")
+                + "signed in x-ghl-signature (Ed25519) or x-wh-signature (RSA); stored once per webhookId.")
             .Accepts<object>("application/json")
             .Produces<WebhookReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -31,7 +31,8 @@ public static class CrmEndpoints
     {
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, ct);
-        var outcome = await receiver.ReceiveAsync(body.GetBuffer().AsMemory(0, (int)body.Length), request.Headers[GoHighLevelSignature.Header], ct);
+        var outcome = await receiver.ReceiveAsync(body.GetBuffer().AsMemory(0, (int)body.Length),
+            request.Headers[GoHighLevelSignature.Header], request.Headers[GoHighLevelSignature.LegacyHeader], ct);
         return outcome.Status switch
         {
             WebhookStatus.Processed or WebhookStatus.AlreadyProcessed => TypedResults.Ok(new WebhookReceipt(outcome.Message, outcome.Effect)),

@@ -8,10 +8,13 @@ public sealed class GoHighLevelOptions
     public const string SectionName = "Crm:GoHighLevel";
 
     /// <summary>
-    /// HighLevel's published RSA public key (PEM) that checks the <c>x-wh-signature</c> header. Without it every
-    /// delivery is refused (503): an unsigned CRM feed would let anyone write leads and outcomes.
+    /// HighLevel's published RSA public key (PEM) that checks the legacy <c>x-wh-signature</c> header. With neither
+    /// key every delivery is refused (503): an unsigned CRM feed would let anyone write leads and outcomes.
     /// </summary>
     public string? PublicKeyPem { get; set; }
+
+    /// <summary>HighLevel's published Ed25519 public key (PEM) that checks the current <c>x-ghl-signature</c> header.</summary>
+    public string? Ed25519PublicKeyPem { get; set; }
 
     /// <summary>
     /// Deliveries whose <c>timestamp</c> is older than this are refused. HighLevel retries a failed delivery for a

@@ -27,18 +27,22 @@ public sealed class GoHighLevelWebhookReceiver(
     /// <summary>Clocks drift: a delivery stamped a little in the future is still fresh.</summary>
     private static readonly TimeSpan FutureSkew = TimeSpan.FromMinutes(5);
 
-    public async Task<WebhookOutcome> ReceiveAsync(ReadOnlyMemory<byte> body, string? signatureHeader, CancellationToken ct)
+    /// <param name="ed25519Signature">The <c>x-ghl-signature</c> header.</param>
+    /// <param name="rsaSignature">The legacy <c>x-wh-signature</c> header.</param>
+    public async Task<WebhookOutcome> ReceiveAsync(ReadOnlyMemory<byte> body, string? ed25519Signature, string? rsaSignature, CancellationToken ct)
     {
         if (!signature.IsConfigured)
         {
-            logger.LogWarning("GoHighLevel delivery refused: no {Section}:PublicKeyPem is configured", GoHighLevelOptions.SectionName);
-            return new(WebhookStatus.NotConfigured, $"GoHighLevel webhooks are not configured: set {GoHighLevelOptions.SectionName}:PublicKeyPem to HighLevel's public key.");
+            logger.LogWarning("GoHighLevel delivery refused: no {Section} public key is configured", GoHighLevelOptions.SectionName);
+            return new(WebhookStatus.NotConfigured, $"GoHighLevel webhooks are not configured: set {GoHighLevelOptions.SectionName}:Ed25519PublicKeyPem "
+                + "(x-ghl-signature) or :PublicKeyPem (RSA, x-wh-signature) to HighLevel's published public key.");
         }
 
-        if (!signature.IsValid(body.Span, signatureHeader))
+        if (!signature.IsValid(body.Span, ed25519Signature, rsaSignature))
         {
-            logger.LogWarning("GoHighLevel delivery with a missing or invalid {Header} rejected", GoHighLevelSignature.Header);
-            return new(WebhookStatus.BadSignature, $"The {GoHighLevelSignature.Header} signature is missing or does not match the body.");
+            logger.LogWarning("GoHighLevel delivery with a missing or invalid signature rejected");
+            return new(WebhookStatus.BadSignature,
+                $"The {GoHighLevelSignature.Header} (or {GoHighLevelSignature.LegacyHeader}) signature is missing, not for a configured key, or does not match the body.");
         }
 
         var errors = new InputErrors();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using JorgeCopilot.Core.Deals;
@@ -20,10 +19,12 @@ public sealed class GoHighLevelWebhookTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_contact_and_its_messages_become_one_lead_with_two_messages()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_contact_and_its_messages_become_one_lead_with_two_messages(bool legacyRsaSignature)
     {
-        using var sender = new GoHighLevelSender();
+        using var sender = new GoHighLevelSender(legacyRsaSignature);
         await using var host = await HostAsync(StoreProvider.Postgres, sender);
         using var client = host.CreateAnonymousClient();
 
@@ -107,23 +108,24 @@ public sealed class GoHighLevelWebhookTests
     }
 
     [Theory]
-    [InlineData("missing")]
-    [InlineData("another key")]
-    [InlineData("tampered body")]
-    [InlineData("not base64")]
-    public async Task A_delivery_without_HighLevels_signature_is_401_and_stores_nothing(string fault)
+    [InlineData("missing", false)]
+    [InlineData("another key", false)]
+    [InlineData("another key", true)]
+    [InlineData("tampered body", false)]
+    [InlineData("tampered body", true)]
+    [InlineData("not base64", false)]
+    public async Task A_delivery_without_HighLevels_signature_is_401_and_stores_nothing(string fault, bool legacyRsaSignature)
     {
-        using var sender = new GoHighLevelSender();
+        using var sender = new GoHighLevelSender(legacyRsaSignature);
         await using var host = await HostAsync(StoreProvider.Postgres, sender);
         using var client = host.CreateAnonymousClient();
         var body = Encoding.UTF8.GetBytes(GoHighLevelSender.Fresh("ContactCreate").ToJsonString());
-        using var other = RSA.Create(2048);
+        using var other = new GoHighLevelSender(legacyRsaSignature);
 
         using var response = fault switch
         {
             "missing" => await sender.PostRawAsync(client, body, sign: false, Ct),
-            "another key" => await sender.PostRawAsync(client, body, sign: true, Ct,
-                Convert.ToBase64String(other.SignData(body, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))),
+            "another key" => await sender.PostRawAsync(client, body, sign: true, Ct, other.Sign(body)),
             "tampered body" => await sender.PostRawAsync(client, [.. body[..^2], (byte)' ', .. body[^2..]], sign: true, Ct, sender.Sign(body)),
             _ => await sender.PostRawAsync(client, body, sign: true, Ct, "%%%"),
         };
@@ -188,7 +190,7 @@ public sealed class GoHighLevelWebhookTests
         using var response = await sender.PostAsync(client, GoHighLevelSender.Fresh("ContactCreate"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
-        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("PublicKeyPem");
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Ed25519PublicKeyPem");
     }
 
     internal static async Task<JorgeApiFactory> HostAsync(StoreProvider provider, GoHighLevelSender sender)

@@ -59,23 +59,26 @@ public sealed class GoHighLevelWebhookReceiver(
                 new InputErrors().Check("timestamp", "stale: older than the accepted window, or in the future"));
         }
 
-        try
+        // Two attempts: a concurrent delivery about the same new contact or deal may win the insert of its natural key;
+        // the second attempt then finds the row and updates it.
+        for (var attempt = 1; ; attempt++)
         {
-            return await ApplyOnceAsync(e, ct);
-        }
-        catch (GoHighLevelEventException missing)
-        {
-            return new(WebhookStatus.Invalid, missing.Message, new InputErrors().Check(missing.Field, missing.Message));
-        }
-        catch (DbUpdateException)
-        {
-            if (!await SeenAsync(e.WebhookId, ct))
+            try
             {
-                throw;
+                return await ApplyOnceAsync(e, ct);
             }
-
-            // A concurrent delivery of the same event committed first; this one changed nothing.
-            return new(WebhookStatus.AlreadyProcessed, "already processed");
+            catch (GoHighLevelEventException missing)
+            {
+                return new(WebhookStatus.Invalid, missing.Message, new InputErrors().Check(missing.Field, missing.Message));
+            }
+            catch (DbUpdateException) when (attempt < 2)
+            {
+                if (await SeenAsync(e.WebhookId, ct))
+                {
+                    // A concurrent delivery of the same event committed first; this one changed nothing.
+                    return new(WebhookStatus.AlreadyProcessed, "already processed");
+                }
+            }
         }
     }
 

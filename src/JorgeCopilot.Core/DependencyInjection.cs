@@ -37,6 +37,8 @@ public static class DependencyInjection
         }
 
         services.AddSingleton<IWorkspaceSeeder, WorkspaceSeeder>();
+        services.TryAddSingleton<Leads.LeadDirectoryChanges>();
+        services.TryAddSingleton<DemoDataRemover>();
         services.TryAddSingleton<SeedingState>();
         return services;
     }
@@ -58,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton(connection);
         services.AddSingleton(factory);
         services.AddSingleton<IDbContextFactory<JorgeDbContext>>(factory);
+        services.TryAddSingleton<Leads.LeadDirectoryChanges>();
         services.AddScoped(_ => factory.CreateDbContext());
         services.TryAddSingleton<StoreInitializer>();
         return services;

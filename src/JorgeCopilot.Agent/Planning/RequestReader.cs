@@ -24,10 +24,39 @@ public sealed class RequestReader(IntentClassifier classifier, SlotExtractor ext
             .Where(w => !regionWords.Contains(w) && w.All(char.IsLetter) && w.Length >= 2 && !StopWords.Contains(w)
                 && (!classifier.Vocabulary.Contains(w) || snapshot.Leads.IsNameToken(w)))
             .ToList();
+        nameWords.AddRange(IdentifyingWords(text, snapshot.Leads).Where(w => !nameWords.Contains(w)));
         var names = snapshot.Leads.Match(nameWords);
         var normalized = string.Join(' ', slots.Normalized.Split(' ').Select(w =>
             names.MatchedWords.Contains(w) ? "xname" : regionWords.Contains(w) ? "xregion" : w));
         return new PlannerRequest(text, slots, names, nameWords, region, classifier.Predict(normalized));
+    }
+
+    /// <summary>
+    /// Words the value parsers take as numbers or codes but that name a lead: an external id ("cJAWDskpkJHbRbhAT7bs",
+    /// "row-000123"), or a name part with digits ("6506" in "Visitor 6506") standing next to another part of a name, so
+    /// "top 10 leads" never finds a "Visitor 10".
+    /// </summary>
+    private static IEnumerable<string> IdentifyingWords(string text, LeadNameIndex leads)
+    {
+        var raw = text.ToLowerInvariant().Split([' ', '\t', '\n', '\r', ',', '?', '!', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Trim('.', '\'', '#'))
+            .Where(w => w.Length >= 2)
+            .ToList();
+        for (var i = 0; i < raw.Count; i++)
+        {
+            var word = raw[i];
+            if (leads.IsExternalId(word))
+            {
+                yield return word;
+            }
+            else if (word.Any(char.IsDigit) && leads.IsNameToken(word)
+                && ((i > 0 && IsNamePart(raw[i - 1])) || (i + 1 < raw.Count && IsNamePart(raw[i + 1]))))
+            {
+                yield return word;
+            }
+        }
+
+        bool IsNamePart(string w) => w.All(char.IsLetter) && !StopWords.Contains(w) && leads.IsNameToken(w);
     }
 
     /// <summary>Leftover words only count as an attempted name when they are not typos of planner vocabulary.</summary>

@@ -7,8 +7,10 @@ namespace JorgeCopilot.Core.Data;
 /// <summary>
 /// <c>jorge seed</c>: imports every bundled set through its mapping (data/&lt;set&gt;/*.map.json) with the same importer
 /// as <c>jorge import</c>, so the demo workspace is built exactly the way Jorge's own files would be. Idempotent.
+/// The leads it loads are marked <see cref="Leads.Lead.IsDemo"/> (<c>jorge seed --remove</c> deletes them).
 /// </summary>
-public sealed class WorkspaceSeeder(ImportService imports, DataLocator data, IDbContextFactory<JorgeDbContext> factory) : IWorkspaceSeeder
+public sealed class WorkspaceSeeder(ImportService imports, DataLocator data, IDbContextFactory<JorgeDbContext> factory,
+    Leads.LeadDirectoryChanges leadChanges) : IWorkspaceSeeder
 {
     /// <summary>The seed plan in order (leads before their outcomes). Open Bandit is bundled for evals only.</summary>
     public static IReadOnlyList<(string DataSet, string Kind, string File, string Map)> Plan { get; } =
@@ -46,8 +48,25 @@ public sealed class WorkspaceSeeder(ImportService imports, DataLocator data, IDb
         {
             var result = await imports.ImportAsync(kind, data.Bundled(set, file), data.Bundled(set, map), progress, cancellationToken);
             steps.Add(new SeedStep(set, kind, result.RowsRead, result.RowsAdded, result.RowsUpdated));
+            if (kind == ImportKinds.Leads)
+            {
+                await MarkDemoAsync(MappingFile.Load(data.Bundled(set, map)), cancellationToken);
+            }
         }
 
         return new SeedSummary(steps);
+    }
+
+    /// <summary>Marks the bundled set's leads (its mapping's constant <c>source</c>) as demo leads.</summary>
+    private async Task MarkDemoAsync(MappingFile mapping, CancellationToken cancellationToken)
+    {
+        if (!mapping.Constants.TryGetValue("source", out var source))
+        {
+            throw new MappingException($"bundled lead mapping {mapping.Path} has no constant source, so its demo leads cannot be marked");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Leads.Where(l => l.Source == source && !l.IsDemo).ExecuteUpdateAsync(u => u.SetProperty(l => l.IsDemo, true), cancellationToken);
+        leadChanges.Changed();
     }
 }

@@ -11,7 +11,8 @@ namespace JorgeCopilot.Core.Import;
 /// upserts by natural key (re-running adds nothing). Any bad row aborts the import and leaves the store unchanged.
 /// A completed import leaves an <see cref="ImportRecord"/>.
 /// </summary>
-public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, DataLocator data, IEnumerable<IKindImporter> importers, TimeProvider clock, ILogger<ImportService> logger)
+public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, DataLocator data, IEnumerable<IKindImporter> importers, TimeProvider clock,
+    Leads.LeadDirectoryChanges leadChanges, ILogger<ImportService> logger)
 {
     /// <summary>The kinds Core itself imports; capabilities register more <see cref="IKindImporter"/>s.</summary>
     public static IKindImporter[] CoreImporters() =>
@@ -62,6 +63,11 @@ public sealed class ImportService(IDbContextFactory<JorgeDbContext> factory, Dat
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (kind == ImportKinds.Leads)
+        {
+            leadChanges.Changed();
+        }
+
         logger.LogInformation("Imported {Kind} from {File}: {Read} rows read, {Added} added, {Updated} updated in {Elapsed} ms ({ReadMs} ms reading)",
             kind, Path.GetFileName(file), counts.RowsRead, counts.RowsAdded, counts.RowsUpdated,
             (long)(clock.GetUtcNow().UtcDateTime - started).TotalMilliseconds, (long)context.ReadTime.TotalMilliseconds);

@@ -9,6 +9,11 @@ public sealed class Lead
     public required string DisplayName { get; set; }
     /// <summary>True when <see cref="DisplayName"/> was generated (the source had no name), so the UI can say so.</summary>
     public bool NameIsGenerated { get; set; }
+    /// <summary>
+    /// True for the demo workspace's leads (<c>jorge seed</c>): answers prefer Jorge's own leads when a name is shared,
+    /// and <c>jorge seed --remove</c> deletes these with their messages, outcomes and deals.
+    /// </summary>
+    public bool IsDemo { get; set; }
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Channel { get; set; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using JorgeCopilot.Core.Business;
 using JorgeCopilot.Core.Channels;
 using JorgeCopilot.Core.Conversations;
+using JorgeCopilot.Core.Crm;
 using JorgeCopilot.Core.Deals;
 using JorgeCopilot.Core.Import;
 using JorgeCopilot.Core.Leads;
@@ -46,6 +47,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<VectorCollectionRow> VectorCollections => Set<VectorCollectionRow>();
     public DbSet<VectorRow> VectorRecords => Set<VectorRow>();
     public DbSet<BusinessCost> BusinessCosts => Set<BusinessCost>();
+    public DbSet<CrmWebhookEvent> CrmWebhookEvents => Set<CrmWebhookEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -56,6 +58,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
             e.ToTable("leads");
             e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
             e.HasIndex(x => x.DisplayName);
+            e.HasIndex(x => x.IsDemo);
             e.Property(x => x.Source).HasMaxLength(100);
             e.Property(x => x.ExternalId).HasMaxLength(200);
             e.Property(x => x.DisplayName).HasMaxLength(200);
@@ -165,6 +168,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
         VariantEntityConfiguration.Configure(modelBuilder);
         VectorStoreConfiguration.Configure(modelBuilder);
         BusinessCostConfiguration.Configure(modelBuilder);
+        CrmEntityConfiguration.Configure(modelBuilder);
         // Pricing / market opportunities: alerts raised once per key.
         modelBuilder.Entity<InvestmentAlert>(e =>
         {

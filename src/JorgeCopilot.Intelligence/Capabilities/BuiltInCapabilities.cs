@@ -1,5 +1,6 @@
 using JorgeCopilot.Intelligence.Behavior;
 using JorgeCopilot.Intelligence.Conversations;
+using JorgeCopilot.Intelligence.Crm;
 using JorgeCopilot.Intelligence.Forecasting;
 using JorgeCopilot.Intelligence.LeadScoring;
 using JorgeCopilot.Intelligence.Market;
@@ -20,5 +21,6 @@ public static class BuiltInCapabilities
         new ConversationsCapability(),
         new BehaviorCapability(),
         new ForecastingCapability(),
+        new CrmCapability(),
     ];
 }

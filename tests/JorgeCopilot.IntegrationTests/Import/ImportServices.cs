@@ -23,5 +23,6 @@ internal static class ImportServices
     }
 
     public static ImportService Importer(JorgeDbContextFactory factory) =>
-        new(factory, new DataLocator(Options.Create(new DataOptions())), ImportService.CoreImporters(), TimeProvider.System, NullLogger<ImportService>.Instance);
+        new(factory, new DataLocator(Options.Create(new DataOptions())), ImportService.CoreImporters(), TimeProvider.System,
+            new JorgeCopilot.Core.Leads.LeadDirectoryChanges(), NullLogger<ImportService>.Instance);
 }

@@ -26,6 +26,8 @@ public sealed class SeedTests(SeededStoresFixture fixture) : IClassFixture<Seede
         first.Channel.ShouldBe("telephone");
         first.CreatedAt.ShouldBe(new DateTime(2008, 5, 1, 0, 0, 0, DateTimeKind.Utc));
         first.NameIsGenerated.ShouldBeTrue();
+        first.IsDemo.ShouldBeTrue();
+        (await db.Leads.CountAsync(l => !l.IsDemo, Ct)).ShouldBe(0);
         first.Attributes["age"].ShouldBe("56");
         first.Attributes.ShouldNotContainKey("duration");
         first.Attributes.ShouldNotContainKey("y");

@@ -1,4 +1,3 @@
-using JorgeCopilot.Core.Leads;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +18,16 @@ public sealed class MigrationTests
             var migrations = db.Database.GetMigrations().ToList();
             migrations.Count.ShouldBeGreaterThanOrEqualTo(2);
             await db.GetService<IMigrator>().MigrateAsync(migrations[^2], TestContext.Current.CancellationToken);
-            db.Leads.Add(new Lead { Source = "crm", ExternalId = "L-1", DisplayName = "Ana Garcia", Attributes = { ["budget"] = "450000" } });
-            db.Leads.Add(new Lead { Source = "crm", ExternalId = "L-2", DisplayName = "Luis Garcia" });
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            // Rows written as the previous schema has them (the current model may have columns it lacks).
+            foreach (var (source, id, name, attributes) in new[]
+            {
+                ("crm", "L-1", "Ana Garcia", """{"budget":"450000"}"""), ("crm", "L-2", "Luis Garcia", "{}"), ("bank-marketing", "row-000001", "Maria Lopez", "{}"),
+            })
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"""INSERT INTO leads ("Source", "ExternalId", "DisplayName", "NameIsGenerated", "Stage", "Attributes") VALUES ({source}, {id}, {name}, {false}, {"new"}, {attributes})""",
+                    TestContext.Current.CancellationToken);
+            }
         }
 
         await factory.MigrateAsync(TestContext.Current.CancellationToken);
@@ -29,9 +35,11 @@ public sealed class MigrationTests
         await using (var db = factory.CreateDbContext())
         {
             (await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken)).ShouldBeEmpty();
-            var leads = await db.Leads.OrderBy(l => l.ExternalId).ToListAsync(TestContext.Current.CancellationToken);
+            var leads = await db.Leads.Where(l => l.Source == "crm").OrderBy(l => l.ExternalId).ToListAsync(TestContext.Current.CancellationToken);
             leads.Select(l => l.DisplayName).ShouldBe(["Ana Garcia", "Luis Garcia"]);
             leads[0].Attributes["budget"].ShouldBe("450000");
+            // The demo campaign's leads seeded before demo marks existed are marked by the upgrade; Jorge's own are not.
+            (await db.Leads.Where(l => l.IsDemo).Select(l => l.ExternalId).ToListAsync(TestContext.Current.CancellationToken)).ShouldBe(["row-000001"]);
         }
     }
 }

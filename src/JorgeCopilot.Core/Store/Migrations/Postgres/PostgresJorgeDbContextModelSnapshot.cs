@@ -282,6 +282,50 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                     b.ToTable("vector_records", (string)null);
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Crm.CrmWebhookEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("Provider", "WebhookId")
+                        .IsUnique();
+
+                    b.ToTable("crm_webhook_events", (string)null);
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Deals.Deal", b =>
                 {
                     b.Property<long>("Id")
@@ -420,6 +464,9 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("NameIsGenerated")
                         .HasColumnType("boolean");
 
@@ -442,6 +489,8 @@ namespace JorgeCopilot.Core.Store.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DisplayName");
+
+                    b.HasIndex("IsDemo");
 
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();

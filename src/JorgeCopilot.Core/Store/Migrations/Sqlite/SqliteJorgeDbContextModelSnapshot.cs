@@ -263,6 +263,48 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                     b.ToTable("vector_records", (string)null);
                 });
 
+            modelBuilder.Entity("JorgeCopilot.Core.Crm.CrmWebhookEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Effect")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WebhookId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("Provider", "WebhookId")
+                        .IsUnique();
+
+                    b.ToTable("crm_webhook_events", (string)null);
+                });
+
             modelBuilder.Entity("JorgeCopilot.Core.Deals.Deal", b =>
                 {
                     b.Property<long>("Id")
@@ -395,6 +437,9 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("NameIsGenerated")
                         .HasColumnType("INTEGER");
 
@@ -417,6 +462,8 @@ namespace JorgeCopilot.Core.Store.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DisplayName");
+
+                    b.HasIndex("IsDemo");
 
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique();

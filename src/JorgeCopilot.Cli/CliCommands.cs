@@ -17,5 +17,6 @@ internal static class CliCommands
         yield return ModelsCommand.Create(host);
         yield return ApiKeyCommand.Create(host);
         yield return ForecastCommand.Create(host);
+        yield return UserCommand.Create(host);
     }
 }

@@ -32,6 +32,12 @@ internal static class DashboardAssets
             {
                 // The service worker is re-checked on every visit so a new shell reaches installed apps promptly.
                 http.Response.Headers.CacheControl = path == "sw.js" ? "no-cache" : "public, max-age=3600";
+                if (path == "sw.js")
+                {
+                    // The worker lives at /dashboard/sw.js but controls /dashboard itself too (the start URL), one level up.
+                    http.Response.Headers["Service-Worker-Allowed"] = DashboardAuth.BasePath;
+                }
+
                 return TypedResults.Bytes(bytes, contentType);
             }).AllowAnonymous().ExcludeFromDescription();
         }

@@ -40,7 +40,16 @@ public sealed class DataFreshness(IDbContextFactory<JorgeDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var deals = await db.Deals.CountAsync(cancellationToken);
         var last = await db.Deals.MaxAsync(d => d.CreatedAt, cancellationToken);
-        return (deals == 0 ? "No deals in the store" : $"{deals:N0} deals, the newest created {(last is { } l ? Day(l) : "on an unknown date")}") + Now();
+        if (deals > 0)
+        {
+            return $"{deals:N0} deals in the store, the newest created {(last is { } l ? Day(l) : "on an unknown date")}" + Now();
+        }
+
+        // Without stored deals the forecasting capability builds Jorge's deal history from the stored sales; each
+        // result below names that provenance and its "as of" date.
+        var firstSale = await db.Sales.MinAsync(s => (DateOnly?)s.SaleDate, cancellationToken);
+        var lastSale = await db.Sales.MaxAsync(s => (DateOnly?)s.SaleDate, cancellationToken);
+        return (firstSale is null ? "No deals or sales stored: the forecasting capability attributes a deal history itself (see each result's provenance and as-of date)" : $"No deals stored: the figures below come from the deal history the forecast attributes from sales of {firstSale:yyyy-MM-dd} to {lastSale:yyyy-MM-dd} (see each result's provenance and as-of date)") + Now();
     }
 
     public async Task<string> ExperimentsAsync(CancellationToken cancellationToken)

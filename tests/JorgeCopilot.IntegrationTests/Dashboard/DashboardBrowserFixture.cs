@@ -44,15 +44,21 @@ public sealed class DashboardBrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(bool signedIn, BrowserNewContextOptions? options = null)
     {
         var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(120_000);
-        context.SetDefaultNavigationTimeout(180_000);
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         if (signedIn)
         {
             await page.GotoAsync(BaseUrl + "/dashboard/login");
             await page.FillAsync("input[name=UserName]", UserName);
             await page.FillAsync("input[name=Password]", Password);
-            await page.ClickAsync("form button[type=submit]");
+            var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("form button[type=submit]"),
+                r => r.Request.Method == "POST" && r.Url.StartsWith(BaseUrl + "/dashboard/login", StringComparison.Ordinal));
+            if (response.Status != 302)
+            {
+                throw new InvalidOperationException($"Sign-in answered {response.Status}: {await response.TextAsync()}");
+            }
+
             await page.WaitForURLAsync(BaseUrl + "/dashboard");
         }
 

@@ -144,7 +144,8 @@ public sealed class DashboardBrowserTests(DashboardBrowserFixture fixture) : ICl
         var page = await fixture.NewPageAsync(signedIn: true);
         await page.GotoAsync(fixture.BaseUrl + "/dashboard");
         var manifest = await page.EvaluateAsync<JsonElement>("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())");
-        var workers = await page.EvaluateAsync<int>("navigator.serviceWorker.ready.then(() => navigator.serviceWorker.getRegistrations()).then(r => r.length)");
+        // ready never settles when registration fails: give up after 30 s with -1 instead of hanging the run.
+        var workers = await page.EvaluateAsync<int>("Promise.race([navigator.serviceWorker.ready.then(() => navigator.serviceWorker.getRegistrations()).then(r => r.length), new Promise(r => setTimeout(() => r(-1), 30000))])");
         var cached = await page.EvaluateAsync<string[]>("caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))).then(all => all.flat().map(r => new URL(r.url).pathname))");
         var icon = await page.APIRequest.GetAsync(fixture.BaseUrl + "/dashboard/icon-512.png");
         var png = await icon.BodyAsync();

@@ -3,6 +3,7 @@ using JorgeCopilot.Api.Hosting;
 using JorgeCopilot.Api.Security;
 using JorgeCopilot.Channels;
 using JorgeCopilot.Core;
+using JorgeCopilot.Dashboard.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.Services.AddStoreInitialization();
 builder.Services.AddFirstStartSeeding();
 builder.Services.AddJorgeHealth();
 builder.AddApiSecurity();
+builder.AddJorgeDashboard();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.UseApiSecurity();
 app.MapDefaultEndpoints();
 app.MapHealth();
 app.MapJorgeCopilot();
+app.MapJorgeDashboard();
 
 app.Run();
 

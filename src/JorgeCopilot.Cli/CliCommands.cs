@@ -18,5 +18,6 @@ internal static class CliCommands
         yield return ApiKeyCommand.Create(host);
         yield return ForecastCommand.Create(host);
         yield return MapCommand.Create(host);
+        yield return UserCommand.Create(host);
     }
 }

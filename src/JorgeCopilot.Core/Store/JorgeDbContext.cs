@@ -41,6 +41,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<SmsOptOut> SmsOptOuts => Set<SmsOptOut>();
     public DbSet<InvestmentAlert> InvestmentAlerts => Set<InvestmentAlert>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DashboardUser> DashboardUsers => Set<DashboardUser>();
     public DbSet<VariantExperiment> VariantExperiments => Set<VariantExperiment>();
     public DbSet<VariantArm> VariantArms => Set<VariantArm>();
     public DbSet<ServedVariant> ServedVariants => Set<ServedVariant>();
@@ -165,6 +166,7 @@ public abstract class JorgeDbContext(DbContextOptions options) : DbContext(optio
         });
         ChannelEntityConfiguration.Configure(modelBuilder);
         modelBuilder.ApplyConfiguration(new ApiKeyConfiguration());
+        modelBuilder.ApplyConfiguration(new DashboardUserConfiguration());
         VariantEntityConfiguration.Configure(modelBuilder);
         VectorStoreConfiguration.Configure(modelBuilder);
         BusinessCostConfiguration.Configure(modelBuilder);

@@ -1,8 +1,10 @@
 using JorgeCopilot.Core.Evaluation;
+using JorgeCopilot.Intelligence.Behavior;
 using JorgeCopilot.Intelligence.Capabilities;
 using JorgeCopilot.Intelligence.Conversations;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +37,9 @@ public sealed class VariantsCapability : ICapability
             sp.GetRequiredService<ILogger<LlmVariantWriter>>()));
         services.AddSingleton<VariantService>();
         services.AddSingleton<StrategyPatternAnalyzer>();
+        // Timing comes from Behavior's model; registered here too so Variants works without Behavior installed.
+        services.TryAddSingleton<ContactTimingService>();
+        services.AddSingleton<TimingRecommender>();
         services.AddSingleton<IEvalSuite, BotLiftEvalSuite>();
         services.AddKernelPlugin<VariantsPlugin>(Name);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using JorgeCopilot.Intelligence.Behavior;
 
 namespace JorgeCopilot.Intelligence.Variants;
@@ -7,8 +8,9 @@ public sealed record TimingOption(string Option, double ReplyRatePct, int SentTo
 
 /// <summary>When and how the bot should follow up with, or escalate, a lead.</summary>
 /// <param name="WaitHours">Follow-ups: how long to wait for a reply before following up (twice the lead's median reply time, else the reply window).</param>
+/// <param name="ChannelRates">Reply rate per channel, best first, as one line: an answer shows one table (the times), and a second list would be shown only as its count.</param>
 public sealed record TimingRecommendation(long LeadId, string Name, string Purpose, string When, string Channel, double? WaitHours, string Basis,
-    IReadOnlyList<TimingOption> Times, IReadOnlyList<TimingOption> Channels);
+    IReadOnlyList<TimingOption> Times, string ChannelRates);
 
 /// <summary>
 /// <c>recommend_timing</c> from the Behavior capability's timing model (<see cref="ContactTimingService"/>): a follow-up
@@ -39,7 +41,8 @@ public sealed class TimingRecommender(ContactTimingService timing)
         double? wait = purpose == Escalation ? null
             : Math.Round(advice.MedianReplyHours is { } median ? Math.Min(2 * median, ReplyPatterns.ReplyWindow.TotalHours) : ReplyPatterns.ReplyWindow.TotalHours, 1);
         return new TimingRecommendation(advice.LeadId, advice.Name, purpose, advice.BestTimes[0].Key, channel, wait, advice.Basis,
-            advice.BestTimes.Take(3).Select(Option).ToList(), channels.Select(Option).ToList());
+            advice.BestTimes.Take(3).Select(Option).ToList(),
+            string.Join("; ", channels.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {Math.Round(c.Rate * 100, 1)}%"))));
     }
 
     private static TimingOption Option(ShrunkRate r) => new(r.Key, Math.Round(r.Rate * 100, 1), r.Sent);

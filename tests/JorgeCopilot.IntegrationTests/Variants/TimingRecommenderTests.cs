@@ -26,6 +26,7 @@ public sealed class TimingRecommenderTests
         r.Channel.ShouldBe("email");
         r.WaitHours.ShouldBe(6.0);
         r.Times[0].ReplyRatePct.ShouldBeGreaterThan(r.Times[^1].ReplyRatePct);
+        r.ChannelRates.ShouldStartWith("email ");
     }
 
     [Fact]

@@ -174,6 +174,22 @@ async function main() {
       assert(received.length === before, 'expectReplies also sent replies through the connector');
       return m.text.split('\n')[0];
     });
+    await check('variants expectReplies', async () => {
+      // A bot (Seller Bot, Lead Bot) asks synchronously and reads the machine part of the reply: arm ids and propensities.
+      const a = message(serviceUrl, 'js-variants', `3 variants for lead ${expected.lead.id}`, { deliveryMode: 'expectReplies' });
+      const before = received.length;
+      const res = await post(a);
+      assert(res.status === 200, `status ${res.status}`);
+      const m = ((res.body && res.body.activities) || []).find((x) => x.type === 'message' && x.value);
+      assert(m, 'no reply with a value in the body');
+      const vs = m.value.variants;
+      assert(Array.isArray(vs) && vs.length === 3, `not 3 variants: ${JSON.stringify(m.value)}`);
+      assert(vs.every((v) => Number.isInteger(v.armId) && v.propensity > 0 && v.propensity <= 1 && /^[0-9a-f-]{36}$/.test(v.servedId) && v.text),
+        `a variant without arm id, propensity, served id or text: ${JSON.stringify(vs)}`);
+      await sleep(300);
+      assert(received.length === before, 'expectReplies also sent replies through the connector');
+      return vs.map((v) => `${v.strategy} arm ${v.armId} p=${v.propensity.toFixed(3)}`).join(', ');
+    });
     let rankingCard = null;
     await check('teams card reply', async () => {
       const a = teams('js-teams', '<at>Jorge Copilot</at> who are my hottest leads?', {

@@ -108,6 +108,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
             Table = table,
             Chart = chart,
             Actions = followUps.Select(f => new SuggestedAction(f.Title, f.Text)).ToList(),
+            Data = root.Clone(),
         };
         return new ComposedAnswer(answer, leadIds, properties);
     }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace JorgeCopilot.Agent.Rendering;
 
 /// <summary>
@@ -19,6 +21,8 @@ public sealed record StructuredAnswer(string Text)
     public AnswerChart? Chart { get; init; }
     /// <summary>Follow-ups the user can tap (Teams buttons) or type.</summary>
     public IReadOnlyList<SuggestedAction> Actions { get; init; } = [];
+    /// <summary>The answering tool's result as JSON, for machine callers (a bot asking with <c>expectReplies</c> gets it as the reply's <c>value</c>); null for the agent's own answers.</summary>
+    public JsonElement? Data { get; init; }
 }
 
 /// <summary>A labelled value and the tool it came from, e.g. ("Conversion probability", "72%", "Plugin.function").</summary>

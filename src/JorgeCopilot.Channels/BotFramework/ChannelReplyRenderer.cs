@@ -9,7 +9,8 @@ namespace JorgeCopilot.Channels.BotFramework;
 /// <summary>
 /// One answer, three shapes, from the agent's one rendering pipeline: an Adaptive Card for Teams, the SMS text within the
 /// segment budget for SMS channels, the escaped Markdown of the chat API with the answer's follow-ups as suggested-action
-/// buttons for everything else (Web Chat, Emulator, skills).
+/// buttons for everything else (Web Chat, Emulator, skills). An <c>expectReplies</c> caller also gets the tool's result as
+/// the reply's <c>value</c>.
 /// </summary>
 public sealed class ChannelReplyRenderer(IOptions<SmsOptions> sms, IOptions<BotOptions> bot, MarkdownAnswerRenderer markdown)
 {
@@ -20,6 +21,12 @@ public sealed class ChannelReplyRenderer(IOptions<SmsOptions> sms, IOptions<BotO
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(answer);
         var reply = inbound.CreateReply();
+        // A bot asking synchronously reads the result itself (ids, exact figures), not only the text meant for people.
+        if (inbound.ExpectsReplies && answer.Data is { } data)
+        {
+            reply.Value = JsonNode.Parse(data.GetRawText());
+        }
+
         if (string.Equals(inbound.ChannelId, TeamsChannelId, StringComparison.OrdinalIgnoreCase))
         {
             reply.Summary = answer.Text;

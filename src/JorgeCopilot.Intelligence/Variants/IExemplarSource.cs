@@ -1,13 +1,17 @@
 namespace JorgeCopilot.Intelligence.Variants;
 
-/// <summary>A turn from a past conversation that reached its goal, annotated with a strategy that maps to ours.</summary>
-public sealed record Exemplar(string Corpus, string ConversationId, int TurnIndex, string Label, string Text, double? OutcomeValue);
+/// <summary>A winning side's turn from a past conversation that reached its goal, tagged with the strategy it maps to.</summary>
+/// <param name="Situation">What the other side had just said (the turn the exemplar answered).</param>
+/// <param name="Score">Retrieval score against the lead's situation (fused rank score; higher is closer).</param>
+public sealed record Exemplar(string Corpus, string ConversationId, int TurnIndex, string Label, string Text, double? OutcomeValue,
+    string? Situation = null, double Score = 0);
 
-/// <summary>
-/// Winning turns for a strategy: the grounding a variant cites. The store-backed source reads the annotated corpora;
-/// retrieval over winning conversations can replace it behind this interface.
-/// </summary>
+/// <summary>One lookup for a whole variant set: the lead's situation (goal, cleaned facts, last message) and the strategies drawn.</summary>
+public sealed record ExemplarQuery(string Situation, IReadOnlyList<string> Strategies, int PerStrategy);
+
+/// <summary>Winning turns close to the lead's situation, per strategy: the grounding a variant cites and the LLM prompt shows.</summary>
 public interface IExemplarSource
 {
-    Task<IReadOnlyList<Exemplar>> WinningTurnsAsync(string strategy, int count, CancellationToken cancellationToken);
+    /// <summary>Up to <see cref="ExemplarQuery.PerStrategy"/> exemplars for each asked strategy (an empty list when none was found).</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Exemplar>>> WinningTurnsAsync(ExemplarQuery query, CancellationToken cancellationToken);
 }

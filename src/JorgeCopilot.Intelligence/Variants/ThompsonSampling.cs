@@ -61,19 +61,39 @@ public static class ThompsonSampling
     {
         ArgumentNullException.ThrowIfNull(arms);
         ArgumentNullException.ThrowIfNull(random);
-        var n = arms.Count;
-        slots = Math.Min(slots, n);
-        var p = new double[n, slots];
-        var draws = new double[n];
-        var taken = new bool[n];
-        var weight = 1.0 / simulations;
+        return SlotProbabilities(arms.Select(a => PosteriorDraws(a, simulations, random)).ToArray(), slots);
+    }
+
+    /// <summary><paramref name="simulations"/> independent draws from one arm's posterior.</summary>
+    public static double[] PosteriorDraws(BetaArm arm, int simulations, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var draws = new double[simulations];
         for (var s = 0; s < simulations; s++)
         {
-            for (var i = 0; i < n; i++)
-            {
-                draws[i] = BetaSampler.Sample(random, arms[i].Alpha, arms[i].Beta);
-                taken[i] = false;
-            }
+            draws[s] = BetaSampler.Sample(random, arm.Alpha, arm.Beta);
+        }
+
+        return draws;
+    }
+
+    /// <summary>
+    /// Slot probabilities from per-arm posterior draws (simulation s takes draw s of every arm). Arms' draws are
+    /// independent of each other, so an arm whose counts did not move can keep its draws: after one outcome only that
+    /// arm is re-sampled.
+    /// </summary>
+    public static double[,] SlotProbabilities(IReadOnlyList<double[]> draws, int slots)
+    {
+        ArgumentNullException.ThrowIfNull(draws);
+        var n = draws.Count;
+        var simulations = n == 0 ? 0 : draws.Min(d => d.Length);
+        slots = Math.Min(slots, n);
+        var p = new double[n, slots];
+        var taken = new bool[n];
+        var weight = 1.0 / Math.Max(1, simulations);
+        for (var s = 0; s < simulations; s++)
+        {
+            Array.Clear(taken);
 
             // Partial selection: only the first few slots matter, so no sort and no allocation per draw.
             for (var k = 0; k < slots; k++)
@@ -81,7 +101,7 @@ public static class ThompsonSampling
                 var best = -1;
                 for (var i = 0; i < n; i++)
                 {
-                    if (!taken[i] && (best < 0 || draws[i] > draws[best]))
+                    if (!taken[i] && (best < 0 || draws[i][s] > draws[best][s]))
                     {
                         best = i;
                     }

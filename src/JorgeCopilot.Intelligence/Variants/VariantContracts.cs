@@ -16,7 +16,7 @@ public sealed record VariantContext(
 /// <summary>A request for <see cref="Count"/> variants for a lead (by id, or by context), toward a goal: reply, appointment or conversion.</summary>
 public sealed record VariantRequest(long? LeadId = null, VariantContext? Context = null, int Count = 3, string Goal = "reply", string? Experiment = null);
 
-/// <summary>One variant as served: the arm that chose it, the probability it had of that rank, and its grounding.</summary>
+/// <summary>One variant as served: the arm that chose it, the probability it had of that rank, its grounding and who wrote it.</summary>
 public sealed record VariantOption(
     Guid ServedId,
     long ArmId,
@@ -26,7 +26,17 @@ public sealed record VariantOption(
     int Rank,
     double Propensity,
     int SmsSegments,
-    IReadOnlyList<Exemplar> Exemplars);
+    IReadOnlyList<Exemplar> Exemplars,
+    string Writer = VariantWriters.Templates);
+
+/// <summary>Who wrote a variant's text.</summary>
+public static class VariantWriters
+{
+    public const string Templates = "templates";
+
+    /// <summary>The configured LLM, validated (<see cref="VariantTextGuard"/>).</summary>
+    public const string Llm = "llm";
+}
 
 public sealed record VariantSet(string Experiment, string Segment, string Goal, IReadOnlyList<VariantOption> Variants);
 

@@ -1,3 +1,4 @@
+using JorgeCopilot.Core.Leads;
 using JorgeCopilot.Core.Store;
 using JorgeCopilot.Core.Variants;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,8 @@ public sealed partial class VariantService(
     IExemplarSource exemplars,
     IOptions<VariantsOptions> options,
     TimeProvider clock,
-    ILogger<VariantService> logger)
+    ILogger<VariantService> logger,
+    LlmVariantWriter? writer = null)
 {
     public const int MaxVariants = 6;
     public const int ExemplarsPerVariant = 2;
@@ -63,18 +65,25 @@ public sealed partial class VariantService(
         var ranked = bandit.Rank(arms, request.Count);
         var rotation = (int)((request.LeadId ?? 0) % 1000);
         var now = clock.GetUtcNow().UtcDateTime;
+        var grounding = await exemplars.WinningTurnsAsync(
+            new ExemplarQuery(Situation(goal, lead.Profile, lead.LastMessage), ranked.Select(r => r.Arm.Strategy).ToList(), ExemplarsPerVariant),
+            cancellationToken);
+        var drafts = writer is { Enabled: true } && ranked.Count > 0
+            ? await writer.DraftAsync(new LlmVariantInput(ranked.Select(r => r.Arm.Strategy).ToList(), lead.Profile, goal, lead.LastMessage, grounding), cancellationToken)
+            : null;
         var variants = new List<VariantOption>();
         var served = new List<ServedVariant>();
         foreach (var pick in ranked)
         {
-            if (generator.Generate(pick.Arm.Strategy, lead.Profile, goal, rotation) is not { } variant)
+            var written = drafts is null ? null : FromDraft(pick.Arm.Strategy, drafts, lead.LastMessage);
+            if ((written ?? generator.Generate(pick.Arm.Strategy, lead.Profile, goal, rotation)) is not { } variant)
             {
                 continue;
             }
 
-            var grounding = await exemplars.WinningTurnsAsync(pick.Arm.Strategy, ExemplarsPerVariant, cancellationToken);
+            var cited = grounding.GetValueOrDefault(pick.Arm.Strategy) ?? [];
             var servedId = Guid.NewGuid();
-            variants.Add(new VariantOption(servedId, pick.Arm.Id, variant.Strategy, variant.Tone, variant.Text, pick.Rank, pick.Propensity, variant.SmsSegments, grounding));
+            variants.Add(new VariantOption(servedId, pick.Arm.Id, variant.Strategy, variant.Tone, variant.Text, pick.Rank, pick.Propensity, variant.SmsSegments, cited, written is null ? VariantWriters.Templates : VariantWriters.Llm));
             served.Add(new ServedVariant
             {
                 ServedId = servedId,
@@ -143,7 +152,48 @@ public sealed partial class VariantService(
         return (OffPolicyEstimator.Quantile(draws, 0.025), OffPolicyEstimator.Quantile(draws, 0.975));
     }
 
-    private sealed record LeadView(LeadFacts Facts, LeadProfile Profile, string? Phone);
+    /// <summary>The model's draft for a strategy when it passes every check; otherwise null and the templates write it.</summary>
+    private GeneratedVariant? FromDraft(string strategy, IReadOnlyList<LlmDraft> drafts, string? leadMessage)
+    {
+        var draft = drafts.FirstOrDefault(d => d.Strategy == strategy);
+        var rejection = VariantTextGuard.Rejection(strategy, draft?.Strategy, draft?.Tone, draft?.Text, leadMessage, options.Value.Strategies,
+            options.Value.MaxSmsSegments);
+        if (rejection is not null)
+        {
+            LogDraftRejected(strategy, rejection);
+            return null;
+        }
+
+        var text = draft!.Text!.Trim();
+        return new GeneratedVariant(strategy, draft.Tone!.Trim().ToLowerInvariant(), text, Core.Sms.SmsSegments.Count(text));
+    }
+
+    /// <summary>
+    /// The retrieval query: the goal in words, the cleaned facts and the lead's last message (untrusted, but a search
+    /// query only: it ranks corpus turns and is never copied into a variant).
+    /// </summary>
+    public static string Situation(string goal, LeadProfile profile, string? lastMessage)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var aim = goal switch
+        {
+            "appointment" => "agree to meet and talk, schedule a time",
+            "conversion" => "agree to the deal and commit",
+            _ => "get a reply, keep the conversation going",
+        };
+        var intent = profile.Intent switch
+        {
+            LeadIntent.Seller => "selling a home",
+            LeadIntent.Buyer => "buying a home",
+            _ => "",
+        };
+        var message = lastMessage is null ? "" : lastMessage.Length > MaxSituationMessage ? lastMessage[..MaxSituationMessage] : lastMessage;
+        return string.Join(' ', new[] { message, intent, aim }.Where(p => p.Length > 0));
+    }
+
+    private const int MaxSituationMessage = 500;
+
+    private sealed record LeadView(LeadFacts Facts, LeadProfile Profile, string? Phone, string? LastMessage);
 
     private async Task<LeadView?> LoadLeadAsync(VariantRequest request, CancellationToken cancellationToken)
     {
@@ -153,7 +203,8 @@ public sealed partial class VariantService(
             return new LeadView(
                 new LeadFacts(context.Temperature ?? "unknown", context.Stage ?? "unknown", context.Channel ?? "sms"),
                 LeadProfile.From(context.FirstName, false, context.Intent, context.Area),
-                context.Phone);
+                context.Phone,
+                context.LastMessage);
         }
 
         await using var db = contexts.CreateDbContext();
@@ -172,13 +223,19 @@ public sealed partial class VariantService(
             .OrderByDescending(p => p.PredictedAt)
             .Select(p => (double?)p.Prediction)
             .FirstOrDefaultAsync(cancellationToken);
+        var lastMessage = context.LastMessage ?? await db.Messages.AsNoTracking()
+            .Where(m => m.LeadId == id && m.Direction == MessageDirection.Inbound)
+            .OrderByDescending(m => m.SentAt)
+            .Select(m => m.Text)
+            .FirstOrDefaultAsync(cancellationToken);
         var temperature = context.Temperature ?? Attribute(lead.Attributes, "temperature") ?? LeadFacts.Band(score, options.Value);
         return new LeadView(
             new LeadFacts(temperature, context.Stage ?? lead.Stage, context.Channel ?? lead.Channel ?? "sms"),
             LeadProfile.From(lead.DisplayName, lead.NameIsGenerated,
                 context.Intent ?? Attribute(lead.Attributes, "intent", "lead_type", "type"),
                 context.Area ?? Attribute(lead.Attributes, "area", "city", "zip", "neighborhood")),
-            lead.Phone ?? context.Phone);
+            lead.Phone ?? context.Phone,
+            lastMessage);
     }
 
     private static string? Attribute(Dictionary<string, string> attributes, params string[] keys) =>
@@ -199,6 +256,9 @@ public sealed partial class VariantService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Served {Count} variants in segment {Segment} of experiment {Experiment}")]
     private partial void LogServed(int count, string segment, string experiment);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM draft for {Strategy} rejected ({Reason}); the templates write it")]
+    private partial void LogDraftRejected(string strategy, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Variants refused for lead {LeadId}: opted out of texts")]
     private partial void LogOptedOut(long? leadId);

@@ -44,6 +44,17 @@ public sealed class VariantsOptions
     /// <summary>Seed of the bandit's random draws; unset in production (each process draws differently), set in tests.</summary>
     public int? Seed { get; set; }
 
+    /// <summary>
+    /// Who writes the text: <c>auto</c> (the LLM when <c>Copilot:Provider=openai</c>, validated, with the templates as
+    /// fallback on any failure) or <c>templates</c> (always offline).
+    /// </summary>
+    [RegularExpression("^(auto|templates)$")]
+    public string Writer { get; set; } = "auto";
+
+    /// <summary>How long a variant request waits for the LLM before the templates answer instead.</summary>
+    [Range(1, 120)]
+    public int LlmTimeoutSeconds { get; set; } = 8;
+
     /// <summary>At most this many SMS segments per variant (160 GSM-7 characters each; 153 when concatenated).</summary>
     [Range(1, 10)]
     public int MaxSmsSegments { get; set; } = 3;

@@ -6,7 +6,9 @@ namespace JorgeCopilot.Intelligence.Variants;
 
 public sealed record VariantsMessage(string Message);
 
-public sealed record VariantSummary(int Rank, string Strategy, string Tone, string Text, double PropensityPct, int SmsSegments, Guid ServedId);
+/// <summary>A variant as the plugin returns it; <see cref="ArmId"/> and the unrounded <see cref="Propensity"/> are for bots (off-policy estimates need the exact value).</summary>
+public sealed record VariantSummary(int Rank, string Strategy, string Tone, string Text, double PropensityPct, int SmsSegments, Guid ServedId, long ArmId,
+    double Propensity, string Writer);
 
 public sealed record GeneratedVariants(long LeadId, string Goal, string Segment, IReadOnlyList<VariantSummary> Variants);
 
@@ -27,7 +29,7 @@ public sealed record ScriptImprovements(IReadOnlyList<ScriptRecommendation> Reco
 public sealed record MethodologyEffectiveness(string Strategy, IReadOnlyList<PatternSummary> CorpusEvidence, IReadOnlyList<ArmSummary> LiveArms, string Verdict);
 
 /// <summary>Kernel plugin <c>Variants</c>: message variants for a lead, experiment status, and which strategies win. Failures come back as a message.</summary>
-public sealed class VariantsPlugin(VariantService service, StrategyPatternAnalyzer patterns)
+public sealed class VariantsPlugin(VariantService service, StrategyPatternAnalyzer patterns, TimingRecommender timing)
 {
     private const string Caveat = "Associations in annotated research corpora (a charity persuasion task and a camping negotiation), not causal effects on real-estate leads.";
 
@@ -48,7 +50,22 @@ public sealed class VariantsPlugin(VariantService service, StrategyPatternAnalyz
         }
 
         return new GeneratedVariants(leadId, set.Goal, set.Segment,
-            set.Variants.Select(v => new VariantSummary(v.Rank + 1, v.Strategy, v.Tone, v.Text, Math.Round(v.Propensity * 100, 1), v.SmsSegments, v.ServedId)).ToList());
+            set.Variants.Select(v => new VariantSummary(v.Rank + 1, v.Strategy, v.Tone, v.Text, Math.Round(v.Propensity * 100, 1), v.SmsSegments, v.ServedId, v.ArmId,
+                v.Propensity, v.Writer)).ToList());
+    }
+
+    [KernelFunction("recommend_timing")]
+    [Description("When and on which channel the bot should follow up with a lead (after how many hours without a reply) or escalate it, from the lead's reply rates by time slot and channel (or the campaign's when there is no history).")]
+    [Answer("timing", Title = "When to follow up", HeadlineFigures = 3, TableTitle = "Best times")]
+    [FollowUp("Message variants", "what should my bot text them")]
+    public async Task<object> RecommendTimingAsync(
+        [Description("The lead's id.")] long leadId,
+        [Description("What the timing is for: follow_up (the default) or escalation; the request in words also works ('escalate' means escalation).")] string situation = TimingRecommender.FollowUp,
+        CancellationToken cancellationToken = default)
+    {
+        return await timing.RecommendAsync(leadId, TimingRecommender.ParsePurpose(situation), cancellationToken) is { } recommendation
+            ? recommendation
+            : new VariantsMessage($"There is no lead {leadId}, or no contact history or campaign rates to time it from.");
     }
 
     [KernelFunction("experiment_status")]

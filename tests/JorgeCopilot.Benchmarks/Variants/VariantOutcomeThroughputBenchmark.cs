@@ -65,7 +65,7 @@ public class VariantOutcomeThroughputBenchmark
 
     private sealed class NoExemplars : IExemplarSource
     {
-        public Task<IReadOnlyList<Exemplar>> WinningTurnsAsync(string strategy, int count, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Exemplar>>([]);
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<Exemplar>>> WinningTurnsAsync(ExemplarQuery query, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<Exemplar>>>(new Dictionary<string, IReadOnlyList<Exemplar>>());
     }
 }

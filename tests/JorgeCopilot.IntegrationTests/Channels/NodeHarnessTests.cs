@@ -57,7 +57,7 @@ public sealed class NodeHarnessTests : IAsyncLifetime
         var summary = ChannelsHarness.Summary(stdout, stderr);
         var cases = summary["cases"]!.AsArray().Select(c => (Name: c!["name"]!.GetValue<string>(), Ok: c["ok"]!.GetValue<bool>(), Detail: c["detail"]!.ToString())).ToList();
         cases.Where(c => !c.Ok).Select(c => $"{c.Name}: {c.Detail}").ShouldBeEmpty(stderr);
-        cases.Select(c => c.Name).ShouldBe(["message round trip", "multi-turn follow-up", "expectReplies", "teams card reply", "card button (message back)", "invoke", "sms plain reply", "conversationUpdate greeting"]);
+        cases.Select(c => c.Name).ShouldBe(["message round trip", "multi-turn follow-up", "expectReplies", "variants expectReplies", "teams card reply", "card button (message back)", "invoke", "sms plain reply", "conversationUpdate greeting"]);
         exit.ShouldBe(0);
 
         // What the copilot was handed: the dialogue key, channel and cleaned text the SDK's activities must produce.

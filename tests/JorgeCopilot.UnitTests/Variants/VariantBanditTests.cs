@@ -68,4 +68,36 @@ public sealed class VariantBanditTests
         facts.Segment(new VariantsOptions { SegmentBy = ["channel"] }).ShouldBe("channel=sms");
         facts.Segment(new VariantsOptions { SegmentBy = [] }).ShouldBe("all");
     }
+
+    [Fact]
+    public void Arms_with_equal_posteriors_share_the_slots_evenly_rather_than_tying_in_every_simulation()
+    {
+        var bandit = Bandit();
+        var arms = Strategies.All.Select(s => Arm(s, 0, 0)).ToArray();
+
+        // Many draws: each rank's propensity is read for whichever arm the draw put there.
+        var first = new Dictionary<string, double>();
+        for (var i = 0; i < 60 && first.Count < arms.Length; i++)
+        {
+            var top = bandit.Rank(arms, 3)[0];
+            first[top.Arm.Strategy] = top.Propensity;
+        }
+
+        first.Values.ShouldAllBe(p => Math.Abs(p - 1.0 / arms.Length) < 0.03);
+    }
+
+    [Fact]
+    public void After_one_arm_moves_the_propensities_follow_the_new_posteriors()
+    {
+        var bandit = Bandit();
+        var arms = new[] { Arm("a", 100, 10), Arm("b", 100, 10), Arm("c", 100, 10) };
+        bandit.Rank(arms, 1);
+
+        arms[0].Trials = 100;
+        arms[0].Successes = 60;
+        var pick = bandit.Rank(arms, 1).Single();
+
+        pick.Arm.Strategy.ShouldBe("a");
+        pick.Propensity.ShouldBeGreaterThan(0.99);
+    }
 }

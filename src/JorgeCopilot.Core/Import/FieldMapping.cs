@@ -19,6 +19,11 @@ public sealed class FieldMapping
     public string? Template { get; set; }
     /// <summary>The store field this column fills; when null the column is a typed feature only (for trainers).</summary>
     public string? Field { get; set; }
+    /// <summary>
+    /// How the column is named to Jorge in reasons and feature lists (e.g. "3-month interest rate" for <c>euribor3m</c>);
+    /// the column name when absent.
+    /// </summary>
+    public string? Label { get; set; }
     public FieldType Type { get; set; } = FieldType.String;
     /// <summary>
     /// Parse format: a .NET date format (<c>yyyyMMdd'T'HHmmss</c>, <c>M/d/yyyy</c>) or <c>month-sequence</c> (month

@@ -36,7 +36,11 @@ public sealed partial class PricingService(
             return PricingResult<Valuation>.Fail(PricingFailure.NotFound, error);
         }
 
-        return PricingResult<Valuation>.Ok(HomeValuator.Value(loaded.Model, subject.Subject!.Home, subject.Subject.ParcelId), subject.Subject, loaded.Version);
+        var home = subject.Subject!.Home;
+        var valuation = home.HasLocation || subject.Subject.ParcelId is not null
+            ? HomeValuator.Value(loaded.Model, home, subject.Subject.ParcelId)
+            : HomeValuator.ValueAnywhere(loaded.Model, home);
+        return PricingResult<Valuation>.Ok(valuation, subject.Subject, loaded.Version);
     }
 
     public async Task<PricingResult<ListPriceAdvice>> RecommendListPriceAsync(string address, CancellationToken cancellationToken)
@@ -265,7 +269,7 @@ public sealed partial class PricingService(
 
         if (string.IsNullOrWhiteSpace(query.Zip))
         {
-            return (null, "Tell me which home: a parcel id, a stored address, or a ZIP code with beds, baths and square feet.");
+            return Described(model, query);
         }
 
         var zip = query.Zip.Trim();
@@ -296,6 +300,46 @@ public sealed partial class PricingService(
         };
         typical = typical with { AboveSqft = typical.LivingSqft, BasementSqft = 0 };
         return (Override(new SubjectHome(typical, null, $"a typical home in {zip}", "zip"), query), null);
+    }
+
+    /// <summary>
+    /// A home described by its facts with no address or ZIP: valued across the whole market (see
+    /// <see cref="HomeValuator.ValueAnywhere"/>) once its size is known; otherwise the answer asks for just that.
+    /// Facts not given (grade, condition, lot, ...) are those of the market's median home.
+    /// </summary>
+    private static (SubjectHome? Subject, string? Error) Described(PriceModel model, HomeQuery query)
+    {
+        if (query.Sqft is null)
+        {
+            var given = query.Bedrooms is not null || query.Bathrooms is not null || query.YearBuilt is not null;
+            return (null, given
+                ? "How big is it? Give the living area in square feet (and its ZIP code if you know it) and I will value it against similar sales."
+                : "Tell me which home: a parcel id, a stored address, or a ZIP code with beds, baths and square feet, or describe it (e.g. a 3 bed 2 bath 1500 sqft house built in 1990).");
+        }
+
+        var all = model.Index.Sales.Select(s => s.Home).ToList();
+        double Med(Func<HomeFeatures, double> f) => Stats.Median(all.Select(f).Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN));
+        var typical = new HomeFeatures
+        {
+            LotSqft = Med(h => h.LotSqft),
+            Floors = Med(h => h.Floors),
+            Condition = Med(h => h.Condition),
+            Grade = Med(h => h.Grade),
+            View = all.Any(h => !double.IsNaN(h.View)) ? 0 : double.NaN,
+            Waterfront = all.Any(h => !double.IsNaN(h.Waterfront)) ? 0 : double.NaN,
+            Bedrooms = Med(h => h.Bedrooms),
+            Bathrooms = Med(h => h.Bathrooms),
+            YearBuilt = Med(h => h.YearBuilt),
+            BasementSqft = all.Any(h => !double.IsNaN(h.BasementSqft)) ? 0 : double.NaN,
+        };
+        var facts = string.Join(" ", new[]
+        {
+            query.Bedrooms is { } b ? $"{b:0.#} bed" : null,
+            query.Bathrooms is { } ba ? $"{ba:0.##} bath" : null,
+            $"{query.Sqft:N0} sq ft",
+            query.YearBuilt is { } y ? $"built {y}" : null,
+        }.Where(p => p is not null));
+        return (Override(new SubjectHome(typical, null, $"a {facts} home (whole market)", "described"), query), null);
     }
 
     private static SubjectHome Override(SubjectHome subject, HomeQuery q)

@@ -20,7 +20,7 @@ public static class ComparableFinder
         {
             var sale = index.Sales[s.Index];
             var adjusted = sale.Price * Math.Exp(subjectHedonic - index.Hedonic.Predict(sale.Home, sale.SaleDate));
-            return new Comparable(sale.ParcelId, sale.SaleDate, sale.Price, Math.Round(s.Km, 2), sale.Home.Bedrooms, sale.Home.Bathrooms,
+            return new Comparable(sale.ParcelId, sale.SaleDate, sale.Price, double.IsNaN(s.Km) ? null : Math.Round(s.Km, 2), sale.Home.Bedrooms, sale.Home.Bathrooms,
                 sale.Home.LivingSqft, sale.Home.Grade, sale.Home.LivingSqft > 0 ? sale.Price / sale.Home.LivingSqft : double.NaN, adjusted, sale.Home.Zip);
         }).ToList();
     }
@@ -81,12 +81,15 @@ public static class ComparableFinder
     }
 }
 
-/// <summary>A comparable sale and its price adjusted to the subject home (size, grade, condition, age and date differences).</summary>
+/// <summary>
+/// A comparable sale and its price adjusted to the subject home (size, grade, condition, age and date differences);
+/// <see cref="DistanceKm"/> is null when the subject's coordinates are unknown.
+/// </summary>
 public sealed record Comparable(
     string ParcelId,
     DateOnly SaleDate,
     double Price,
-    double DistanceKm,
+    double? DistanceKm,
     double Bedrooms,
     double Bathrooms,
     double LivingSqft,

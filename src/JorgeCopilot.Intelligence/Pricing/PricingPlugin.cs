@@ -143,7 +143,7 @@ public sealed record PricingMessage(string Message);
 
 public sealed record ValueAnswer(string Home, double Value, double Low80, double High80, double Low95, double High95, IReadOnlyList<string> TopReasons, int ComparablesCount, DateOnly AsOf, int ModelVersion);
 
-public sealed record ComparableAnswer(string ParcelId, DateOnly SaleDate, double Price, double DistanceKm, double Bedrooms, double Bathrooms, double Sqft, double AdjustedPrice);
+public sealed record ComparableAnswer(string ParcelId, DateOnly SaleDate, double Price, double? DistanceKm, double Bedrooms, double Bathrooms, double Sqft, double AdjustedPrice);
 
 public sealed record ListPriceAnswer(
     string Home,

@@ -21,6 +21,10 @@ public sealed partial class PricingService(
 {
     public const string NoModelMessage = "No pricing model has been trained yet: run `jorge train pricing` (King County by default).";
 
+    // Each model's typical home per ZIP, worked out once: the medians scan the whole pool, which cost more than the
+    // valuation's own comparable search on every ZIP valuation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PriceModel, System.Collections.Concurrent.ConcurrentDictionary<string, HomeFeatures?>> TypicalHomes = new();
+
     public async Task<PricingResult<Valuation>> EstimateAsync(HomeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -273,10 +277,21 @@ public sealed partial class PricingService(
         }
 
         var zip = query.Zip.Trim();
+        var typicalInZip = TypicalHomes.GetOrCreateValue(model).GetOrAdd(zip, z => TypicalHome(model, z));
+        if (typicalInZip is null)
+        {
+            return (null, UnknownZip(model, zip));
+        }
+
+        return (Override(new SubjectHome(typicalInZip, null, $"a typical home in {zip}", "zip"), query), null);
+    }
+
+    private static HomeFeatures? TypicalHome(PriceModel model, string zip)
+    {
         var inZip = model.Index.Sales.Where(s => s.Home.Zip == zip).Select(s => s.Home).ToList();
         if (inZip.Count == 0)
         {
-            return (null, UnknownZip(model, zip));
+            return null;
         }
 
         double Med(Func<HomeFeatures, double> f) => Stats.Median(inZip.Select(f));
@@ -298,8 +313,7 @@ public sealed partial class PricingService(
             NeighborLivingSqft = Med(h => h.NeighborLivingSqft),
             NeighborLotSqft = Med(h => h.NeighborLotSqft),
         };
-        typical = typical with { AboveSqft = typical.LivingSqft, BasementSqft = 0 };
-        return (Override(new SubjectHome(typical, null, $"a typical home in {zip}", "zip"), query), null);
+        return typical with { AboveSqft = typical.LivingSqft, BasementSqft = 0 };
     }
 
     /// <summary>

@@ -126,7 +126,7 @@ public sealed class ExportFeaturesTests
         valuation.Estimate.Value.ShouldBeInRange(prices[prices.Length / 20], prices[prices.Length * 19 / 20]);
         Math.Log(valuation.Estimate.High80 / valuation.Estimate.Value).ShouldBeGreaterThan(model.Conformal.HalfWidth80);
         valuation.Comparables.Count.ShouldBe(8);
-        valuation.Comparables.ShouldAllBe(c => double.IsNaN(c.DistanceKm) && Math.Abs(Math.Log(c.LivingSqft / 1500)) < 0.3);
+        valuation.Comparables.ShouldAllBe(c => c.DistanceKm == null && Math.Abs(Math.Log(c.LivingSqft / 1500)) < 0.3);
         valuation.Reasons[0].Factor.ShouldBe("location");
     }
 

@@ -3,8 +3,10 @@
   issue  - the issue's anchor: a row-level random 80/20 split (sklearn train_test_split, random_state=1);
   ours   - the pricing eval's own splits: parcels with SplitMix64(parcel xor 1) < 0.2 held out (so a home's repeat sales
            stay together, see ParcelHash.cs), and a time-ordered holdout (train before 2015-03-01, test from it).
-Run: /usr/bin/python3 evals/baselines/pricing_baseline.py [shared-data-dir]   (numpy, scikit-learn, xgboost)."""
-import csv, gzip, sys, datetime, numpy as np
+Each fit prints its wall time (2 threads), the peer figure for the pricing trainer's speed.
+Run: /usr/bin/python3 evals/baselines/pricing_baseline.py [shared-data-dir] [rows]   (numpy, scikit-learn, xgboost);
+rows > 0 keeps only the first that many sales (e.g. 3000: the "few thousand sales" case)."""
+import csv, gzip, sys, time, datetime, numpy as np
 import xgboost as xgb
 from sklearn.model_selection import train_test_split
 
@@ -33,7 +35,9 @@ def load():
 def fit_predict(xtr, ytr, xte):
     model = xgb.XGBRegressor(n_estimators=1000, learning_rate=0.05, max_depth=6, subsample=0.8, colsample_bytree=0.8,
                              random_state=1, n_jobs=2, tree_method="hist")
+    started = time.perf_counter()
     model.fit(xtr, ytr)
+    print(f"  (fit on {len(ytr):,} sales: {time.perf_counter() - started:.1f} s)")
     return model.predict(xte)
 
 
@@ -45,6 +49,9 @@ def report(name, ytrue, ypred):
 
 
 x, y, parcels, dates = load()
+if len(sys.argv) > 2 and int(sys.argv[2]) > 0:
+    keep = int(sys.argv[2])
+    x, y, parcels, dates = x[:keep], y[:keep], parcels[:keep], dates[:keep]
 xtr, xte, ytr, yte = train_test_split(x, y, test_size=0.2, random_state=1)
 report("issue: row random 80/20 (seed 1)", yte, fit_predict(xtr, ytr, xte))
 test = np.array([splitmix64(p ^ 1) / 2.0 ** 64 < 0.2 for p in parcels])

@@ -55,7 +55,7 @@ public sealed class PricingTestPlugin
 {
     [KernelFunction("estimate_value"), Description("Estimates a home's value from an address or parcel id, or from zip and features.")]
     [Answer("price-range", Title = "Price range", HeadlineFigures = 3)]
-    [NeedsOneOf("address", "zip")]
+    [NeedsOneOf("address", "zip", "sqft")]
     [FollowUp("List price?", "what should i list it at")]
     public object EstimateValue(string? address = null, string? zip = null, double? bedrooms = null, double? bathrooms = null, double? sqft = null, int? yearBuilt = null)
     {

@@ -26,7 +26,19 @@ public sealed record HomeFeatures
     public double NeighborLivingSqft { get; init; } = double.NaN;
     public double NeighborLotSqft { get; init; } = double.NaN;
 
+    /// <summary>A neighbourhood (subdivision, area) named by the export; its sales set a price level like a ZIP's.</summary>
+    public string? Neighborhood { get; init; }
+
+    /// <summary>Other numeric columns of a sales export, by mapped field name (features of a model trained on it).</summary>
+    public IReadOnlyDictionary<string, double>? Numbers { get; init; }
+
+    /// <summary>Other text columns of a sales export (garage type, quality rating, ...), by mapped field name.</summary>
+    public IReadOnlyDictionary<string, string>? Categories { get; init; }
+
     public bool HasLocation => !double.IsNaN(Latitude) && !double.IsNaN(Longitude);
+
+    /// <summary>Whether anything says where the home is: coordinates, a ZIP or a neighbourhood.</summary>
+    public bool HasAnyLocation => HasLocation || !string.IsNullOrWhiteSpace(Zip) || !string.IsNullOrWhiteSpace(Neighborhood);
 }
 
 /// <summary>One closed sale used for training, comparables and out-of-fold valuation.</summary>

@@ -26,6 +26,8 @@ public sealed class NeighborhoodIndex
     private readonly double _kmPerLongitude;
     private readonly Dictionary<string, double[]> _zipSums = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _zipCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double[]> _areaSums = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int[]> _areaCounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly double[] _foldSum = new double[Folds];
     private readonly int[] _foldCount = new int[Folds];
 
@@ -63,21 +65,29 @@ public sealed class NeighborhoodIndex
             _fold[i] = ParcelHash.Fold(s.ParcelId, Folds);
             _foldSum[_fold[i]] += _logPpsf[i];
             _foldCount[_fold[i]]++;
-            if (s.Home.Zip is { } zip)
-            {
-                if (!_zipSums.TryGetValue(zip, out var sums))
-                {
-                    _zipSums[zip] = sums = new double[Folds];
-                    _zipCounts[zip] = new int[Folds];
-                }
-
-                sums[_fold[i]] += _logPpsf[i];
-                _zipCounts[zip][_fold[i]]++;
-            }
+            Add(_zipSums, _zipCounts, s.Home.Zip, _fold[i], _logPpsf[i]);
+            Add(_areaSums, _areaCounts, s.Home.Neighborhood, _fold[i], _logPpsf[i]);
         }
     }
 
     public IReadOnlyList<HomeSale> Sales => _sales;
+
+    private static void Add(Dictionary<string, double[]> sums, Dictionary<string, int[]> counts, string? key, int fold, double logPpsf)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return;
+        }
+
+        if (!sums.TryGetValue(key, out var s))
+        {
+            sums[key] = s = new double[Folds];
+            counts[key] = new int[Folds];
+        }
+
+        s[fold] += logPpsf;
+        counts[key][fold]++;
+    }
 
     /// <summary>Quality-only regression whose residuals on nearby sales measure the location's premium.</summary>
     public HedonicModel Hedonic { get; }
@@ -91,10 +101,11 @@ public sealed class NeighborhoodIndex
     public NeighborhoodStats Describe(HomeFeatures home, string? excludeParcel, int excludeFold = -1)
     {
         ArgumentNullException.ThrowIfNull(home);
-        var zipLevel = ZipLevel(home.Zip, excludeFold);
+        var zipLevel = AreaLevel(_zipSums, _zipCounts, home.Zip, excludeFold);
+        var areaLevel = _areaSums.Count == 0 ? double.NaN : AreaLevel(_areaSums, _areaCounts, home.Neighborhood, excludeFold);
         if (!home.HasLocation || _sales.Length == 0)
         {
-            return NeighborhoodStats.Empty with { ZipLogPpsf = zipLevel };
+            return NeighborhoodStats.Empty with { ZipLogPpsf = zipLevel, NeighborhoodLogPpsf = areaLevel };
         }
 
         Span<int> idx = stackalloc int[WideK];
@@ -102,7 +113,7 @@ public sealed class NeighborhoodIndex
         var found = Nearest(home.Latitude, home.Longitude, excludeParcel, excludeFold, idx, dist);
         if (found == 0)
         {
-            return NeighborhoodStats.Empty with { ZipLogPpsf = zipLevel };
+            return NeighborhoodStats.Empty with { ZipLogPpsf = zipLevel, NeighborhoodLogPpsf = areaLevel };
         }
 
         var near = Math.Min(NearK, found);
@@ -151,6 +162,7 @@ public sealed class NeighborhoodIndex
             NearGrade = gradeCount > 0 ? gradeSum / gradeCount : double.NaN,
             NearPremium = wResidual / wSum,
             WidePremium = wideResidual / wideW,
+            NeighborhoodLogPpsf = areaLevel,
         };
     }
 
@@ -203,7 +215,8 @@ public sealed class NeighborhoodIndex
         return Math.Sqrt(dx * dx + dy * dy);
     }
 
-    private double ZipLevel(string? zip, int excludeFold)
+    /// <summary>The area's (ZIP's or neighbourhood's) mean log price per sq ft outside the excluded fold, shrunk toward the market's.</summary>
+    private double AreaLevel(Dictionary<string, double[]> areaSums, Dictionary<string, int[]> areaCounts, string? zip, int excludeFold)
     {
         double globalSum = 0;
         var globalCount = 0;
@@ -222,7 +235,7 @@ public sealed class NeighborhoodIndex
         }
 
         var global = globalSum / globalCount;
-        if (zip is null || !_zipSums.TryGetValue(zip, out var sums))
+        if (zip is null || !areaSums.TryGetValue(zip, out var sums))
         {
             return global;
         }
@@ -234,7 +247,7 @@ public sealed class NeighborhoodIndex
             if (f != excludeFold)
             {
                 sum += sums[f];
-                count += _zipCounts[zip][f];
+                count += areaCounts[zip][f];
             }
         }
 
@@ -266,6 +279,9 @@ public readonly record struct NeighborhoodStats(
     public double NearPremium { get; init; } = double.NaN;
 
     public double WidePremium { get; init; } = double.NaN;
+
+    /// <summary>Shrunk mean log price per sq ft of the home's neighbourhood (NaN when the pool names none).</summary>
+    public double NeighborhoodLogPpsf { get; init; } = double.NaN;
 
     public static NeighborhoodStats Empty { get; } = new(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
 }

@@ -29,7 +29,8 @@ public sealed class PriceModel
     private readonly double[] _outOfFold;
     private readonly bool[] _screened;
 
-    internal PriceModel(TreeEnsemble[] members, NeighborhoodIndex index, ConformalWidths conformal, double[] outOfFold, bool[] screened, PriceModelInfo info)
+    internal PriceModel(TreeEnsemble[] members, NeighborhoodIndex index, ConformalWidths conformal, double[] outOfFold, bool[] screened, PriceModelInfo info,
+        ExportFeatures? extras = null)
     {
         if (members.Length == 0)
         {
@@ -43,7 +44,17 @@ public sealed class PriceModel
         _outOfFold = outOfFold;
         _screened = screened.Length == index.Count ? screened : new bool[index.Count];
         Info = info;
+        Extras = extras ?? ExportFeatures.None;
+        FeatureNames = [.. PricingFeatures.Names.Select(n => (n.Name, n.Label, n.Name)), .. Extras.Names()];
     }
+
+    /// <summary>The export's own columns this model takes (none for the fixed King County schema).</summary>
+    public ExportFeatures Extras { get; }
+
+    /// <summary>Every vector entry's name, plain label and source field (one-hot entries share their field).</summary>
+    public IReadOnlyList<(string Name, string Label, string Field)> FeatureNames { get; }
+
+    public int FeatureCount => FeatureNames.Count;
 
     public NeighborhoodIndex Index { get; }
 
@@ -75,13 +86,25 @@ public sealed class PriceModel
     {
         var features = Features(home, date, parcelId);
         var attribution = Attribute(features);
-        var factors = new List<PriceFactor>(PricingFeatures.Count);
+        var factors = new List<PriceFactor>(FeatureCount);
         for (var i = 0; i < PricingFeatures.Count; i++)
         {
             var c = attribution.Contributions[i];
             if (c != 0)
             {
                 factors.Add(new PriceFactor(PricingFeatures.Names[i].Name, PricingFeatures.Names[i].Label, features[i], c));
+            }
+        }
+
+        // A text column's one-hot entries are one reason: their contributions add up, shown with the home's own value.
+        foreach (var group in Enumerable.Range(PricingFeatures.Count, FeatureCount - PricingFeatures.Count).GroupBy(i => FeatureNames[i].Field))
+        {
+            var c = group.Sum(i => attribution.Contributions[i]);
+            var first = group.First();
+            if (c != 0)
+            {
+                var text = home.Categories is not null && home.Categories.TryGetValue(group.Key, out var value) ? value : null;
+                factors.Add(new PriceFactor(FeatureNames[first].Name, FeatureNames[first].Label, group.Count() == 1 ? features[first] : double.NaN, c) { Text = text });
             }
         }
 
@@ -96,7 +119,7 @@ public sealed class PriceModel
     public FeatureAttribution Attribute(ReadOnlySpan<float> features)
     {
         var bias = 0.0;
-        var phi = new double[PricingFeatures.Count];
+        var phi = new double[FeatureCount];
         foreach (var explainer in _explainers)
         {
             var one = explainer.Explain(features);
@@ -122,7 +145,16 @@ public sealed class PriceModel
     public float[] Features(HomeFeatures home, DateOnly date, string? parcelId = null)
     {
         var near = Index.Describe(home, parcelId);
-        return PricingFeatures.Build(home, date, near, Index.Hedonic.Predict(home, date));
+        return Vector(home, date, near, Index.Hedonic.Predict(home, date), Extras);
+    }
+
+    /// <summary>The fixed features followed by the export's own columns.</summary>
+    internal static float[] Vector(HomeFeatures home, DateOnly date, in NeighborhoodStats near, double hedonic, ExportFeatures extras)
+    {
+        var v = new float[PricingFeatures.Count + extras.Width];
+        PricingFeatures.Build(home, date, near, hedonic, v);
+        extras.Write(home, near, v.AsSpan(PricingFeatures.Count));
+        return v;
     }
 
     internal static double Score(TreeEnsemble[] members, ReadOnlySpan<float> features)
@@ -150,7 +182,7 @@ public sealed class PriceModel
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             using var entry = zip.CreateEntry("pricing.json", CompressionLevel.Optimal).Open();
-            JsonSerializer.Serialize(entry, new Stored(_members.Select(m => m.ToData()).ToArray(), Index.Sales, _outOfFold, _screened, Conformal, Info), Json);
+            JsonSerializer.Serialize(entry, new Stored(_members.Select(m => m.ToData()).ToArray(), Index.Sales, _outOfFold, _screened, Conformal, Info, Extras), Json);
         }
 
         return buffer.ToArray();
@@ -168,10 +200,11 @@ public sealed class PriceModel
             throw new InvalidDataException("Price model archive has no trees (saved by an older version; retrain with `jorge train pricing`).");
         }
 
-        return new PriceModel(stored.Members.Select(TreeEnsemble.FromData).ToArray(), new NeighborhoodIndex(stored.Sales), stored.Conformal, stored.OutOfFold, stored.Screened ?? [], stored.Info);
+        return new PriceModel(stored.Members.Select(TreeEnsemble.FromData).ToArray(), new NeighborhoodIndex(stored.Sales), stored.Conformal, stored.OutOfFold, stored.Screened ?? [], stored.Info, stored.Extras);
     }
 
-    private sealed record Stored(TreeEnsembleData[] Members, IReadOnlyList<HomeSale> Sales, double[] OutOfFold, bool[]? Screened, ConformalWidths Conformal, PriceModelInfo Info);
+    private sealed record Stored(TreeEnsembleData[] Members, IReadOnlyList<HomeSale> Sales, double[] OutOfFold, bool[]? Screened, ConformalWidths Conformal, PriceModelInfo Info,
+        ExportFeatures? Extras);
 }
 
 /// <summary>A value with its 80% and 95% conformal intervals (USD).</summary>
@@ -180,5 +213,8 @@ public sealed record PriceEstimate(double Value, double Low80, double High80, do
 /// <summary>One feature's signed contribution to the log value; <see cref="Percent"/> is the multiplicative effect.</summary>
 public sealed record PriceFactor(string Feature, string Label, double FeatureValue, double LogContribution)
 {
+    /// <summary>The home's value of a text column (e.g. "Attached" for a garage type); null for numbers.</summary>
+    public string? Text { get; init; }
+
     public double Percent => Math.Exp(LogContribution) - 1;
 }

@@ -1,6 +1,7 @@
 using JorgeCopilot.Intelligence.Explain;
 using JorgeCopilot.Intelligence.Statistics;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace JorgeCopilot.Intelligence.Pricing;
@@ -8,7 +9,7 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// <summary>
 /// Fits the price model: an average of LightGBM ensembles (different seeds) on log(price) with out-of-fold location
 /// aggregates, conformal intervals from residuals the fitted trees never saw (see <see cref="ConformalMode"/>), and
-/// optionally out-of-fold values for every training sale. The trees are read out of ML.NET once, so serving needs
+/// optionally out-of-fold values for every training sale (the screening pass's). The trees are read out of ML.NET once, so serving needs
 /// no prediction engine and the same trees give the exact TreeSHAP explanation.
 /// <para>
 /// Non-market sales (family transfers, distressed or partial-interest sales) are screened out of fitting first: a sale
@@ -21,7 +22,9 @@ namespace JorgeCopilot.Intelligence.Pricing;
 /// </summary>
 public static class PriceModelBuilder
 {
-    public static PriceModel Train(IReadOnlyList<HomeSale> sales, PriceModelOptions? options = null, IProgress<string>? progress = null, TimeProvider? clock = null)
+    /// <param name="labels">Plain names of an export's extra columns by field (from its mapping), used in reasons.</param>
+    public static PriceModel Train(IReadOnlyList<HomeSale> sales, PriceModelOptions? options = null, IProgress<string>? progress = null, TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(sales);
         options ??= new PriceModelOptions();
@@ -31,6 +34,7 @@ public static class PriceModelBuilder
             throw new InvalidOperationException($"The price model needs at least 50 sales with a price and living area; got {index.Count}.");
         }
 
+        var extras = ExportFeatures.From(index.Sales, labels);
         progress?.Report($"Building features for {index.Count:N0} sales");
         var rows = new PriceRow[index.Count];
         Parallel.For(0, index.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>
@@ -40,15 +44,15 @@ public static class PriceModelBuilder
             var hedonic = index.Hedonic.Predict(sale.Home, sale.SaleDate);
             rows[i] = new PriceRow
             {
-                Features = PricingFeatures.Build(sale.Home, sale.SaleDate, near, hedonic),
+                Features = PriceModel.Vector(sale.Home, sale.SaleDate, near, hedonic, extras),
                 Label = (float)Math.Log(sale.Price),
             };
         });
 
         var ml = new MLContext(options.Seed);
-        var fit = Screen(ml, index, rows, options, progress);
         var outOfFold = new double[index.Count];
         Array.Fill(outOfFold, double.NaN);
+        var fit = Screen(ml, index, rows, options, progress, outOfFold);
         var residuals = new List<double>();
         TreeEnsemble[] members;
         int fittedSales;
@@ -106,9 +110,13 @@ public static class PriceModelBuilder
             ConformalCalibrator.HalfWidth(residuals, 0.95),
             residuals.Count);
 
-        if (options.OutOfFold && options.Calibration != ConformalMode.CrossFit)
+        if (options.OutOfFold && options.Calibration != ConformalMode.CrossFit && options.ScreenMultiple <= 0)
         {
             FillOutOfFold(ml, index, rows, fit, options, outOfFold, progress);
+        }
+        else if (!options.OutOfFold && options.Calibration != ConformalMode.CrossFit)
+        {
+            Array.Fill(outOfFold, double.NaN);
         }
 
         var dates = index.Sales.Select(s => s.SaleDate).ToArray();
@@ -120,8 +128,30 @@ public static class PriceModelBuilder
             ScreenedSales: fit.Count(f => !f),
             FirstSale: dates.Min(),
             LastSale: dates.Max(),
-            Algorithm: $"LightGBM regression on log price, mean of {options.Members} seeds ({options.Iterations} trees, {options.Leaves} leaves, seed {options.Seed}); {options.Calibration.ToString().ToLowerInvariant()} conformal; {fit.Count(f => !f):N0} likely non-market sales not fitted, {rows.Count(r => r.Weight is > 0 and < 1):N0} down-weighted");
-        return new PriceModel(members, index, conformal, outOfFold, fit.Select(f => !f).ToArray(), info);
+            Algorithm: $"LightGBM regression on log price, mean of {options.Members} seeds ({options.Iterations} trees, {options.Leaves} leaves, seed {options.Seed}); {options.Calibration.ToString().ToLowerInvariant()} conformal; {fit.Count(f => !f):N0} likely non-market sales not fitted, {rows.Count(r => r.Weight is > 0 and < 1):N0} down-weighted"
+                + (extras.Width > 0 ? $"; export columns as features: {string.Join(", ", extras.Names().Select(n => n.Label).Distinct(StringComparer.Ordinal))}" : ""))
+        {
+            Warnings = LocationWarnings(index.Sales),
+        };
+        return new PriceModel(members, index, conformal, outOfFold, fit.Select(f => !f).ToArray(), info, extras);
+    }
+
+    /// <summary>
+    /// Says when the sales carry no location (no coordinates, ZIP or neighbourhood): such a model values a home from its
+    /// facts alone, as if it stood anywhere in the market, and its errors show it.
+    /// </summary>
+    public static IReadOnlyList<string> LocationWarnings(IReadOnlyList<HomeSale> sales)
+    {
+        ArgumentNullException.ThrowIfNull(sales);
+        var located = sales.Count(s => s.Home.HasAnyLocation);
+        if (located == 0)
+        {
+            return ["No location is mapped (latitude/longitude, zip or neighborhood): values ignore where homes are. Map a location column for location-aware values and comparables."];
+        }
+
+        return located < sales.Count / 2
+            ? [$"Only {located:N0} of {sales.Count:N0} sales have a location (latitude/longitude, zip or neighborhood)."]
+            : [];
     }
 
     /// <summary>How many progress messages <see cref="Train"/> reports with these options (for progress bars).</summary>
@@ -135,7 +165,7 @@ public static class PriceModelBuilder
             ConformalMode.Recent => 2,
             _ => folds + 1,
         };
-        var outOfFold = options.OutOfFold && options.Calibration != ConformalMode.CrossFit ? folds : 0;
+        var outOfFold = options.OutOfFold && options.Calibration != ConformalMode.CrossFit && options.ScreenMultiple <= 0 ? folds : 0;
         return 1 + (options.ScreenMultiple > 0 ? folds : 0) + calibration + outOfFold;
     }
 
@@ -164,7 +194,7 @@ public static class PriceModelBuilder
     /// every sale) is more than <see cref="PriceModelOptions.ScreenMultiple"/> times the median out-of-fold error. Also
     /// sets each row's fitting weight (<see cref="FitWeight"/>).
     /// </summary>
-    internal static bool[] Screen(MLContext ml, NeighborhoodIndex index, PriceRow[] rows, PriceModelOptions options, IProgress<string>? progress)
+    internal static bool[] Screen(MLContext ml, NeighborhoodIndex index, PriceRow[] rows, PriceModelOptions options, IProgress<string>? progress, double[] firstPass)
     {
         var fit = new bool[rows.Length];
         Array.Fill(fit, true);
@@ -173,8 +203,8 @@ public static class PriceModelBuilder
             return fit;
         }
 
-        var firstPass = new double[rows.Length];
-        FillOutOfFold(ml, index, rows, fit, options with { Members = 1 }, firstPass, progress, "Screening for non-market sales");
+        var quick = options with { Members = 1, Iterations = options.ScreenIterations, LearningRate = options.ScreenLearningRate };
+        FillOutOfFold(ml, index, rows, fit, quick, firstPass, progress, "Screening for non-market sales");
         var errors = rows.Select((r, i) => Math.Abs(r.Label - firstPass[i])).ToArray();
         var median = Stats.Median(errors);
         for (var i = 0; i < rows.Length; i++)
@@ -223,7 +253,11 @@ public static class PriceModelBuilder
     private static TreeEnsemble[] FitMembers(MLContext ml, IEnumerable<PriceRow> rows, PriceModelOptions options)
     {
         var fitted = rows.ToArray();
-        var data = ml.Data.LoadFromEnumerable(fitted);
+        var width = fitted.Length > 0 ? fitted[0].Features.Length : PricingFeatures.Count;
+        // The vector's width is the export's (fixed features plus its own columns), not the attribute's default.
+        var schema = SchemaDefinition.Create(typeof(PriceRow));
+        schema[nameof(PriceRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        var data = ml.Data.LoadFromEnumerable(fitted, schema);
         var members = new TreeEnsemble[Math.Max(1, options.Members)];
         for (var m = 0; m < members.Length; m++)
         {
@@ -250,7 +284,7 @@ public static class PriceModelBuilder
                 },
             });
             var model = LightGbmGate.Fit(() => trainer.Fit(data));
-            members[m] = TreeEnsemble.FromMlNet(model.Model.TrainedTreeEnsemble, PricingFeatures.Count, fitted.Select(r => r.Features));
+            members[m] = TreeEnsemble.FromMlNet(model.Model.TrainedTreeEnsemble, width, fitted.Select(r => r.Features));
         }
 
         return members;
@@ -269,4 +303,8 @@ public sealed record PriceModelInfo(
     int ScreenedSales,
     DateOnly FirstSale,
     DateOnly LastSale,
-    string Algorithm);
+    string Algorithm)
+{
+    /// <summary>What the trainer should tell the user about the data (e.g. no location mapped).</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
+}

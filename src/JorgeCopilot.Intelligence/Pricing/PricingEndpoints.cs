@@ -17,9 +17,9 @@ public static class PricingEndpoints
         group.MapGet("/value", async Task<Results<Ok<Valuation>, ProblemHttpResult>> (
                 string? address, string? zip, double? bedrooms, double? bathrooms, double? sqft, int? yearBuilt, PricingService pricing, CancellationToken ct) =>
             {
-                if (string.IsNullOrWhiteSpace(address) && string.IsNullOrWhiteSpace(zip))
+                if (string.IsNullOrWhiteSpace(address) && string.IsNullOrWhiteSpace(zip) && sqft is null)
                 {
-                    return InvalidInput.Problem("address", "Give an address (or parcel id) or a zip.");
+                    return InvalidInput.Problem("address", "Give an address (or parcel id), a zip, or the home's facts with its sqft.");
                 }
 
                 var errors = new InputErrors()

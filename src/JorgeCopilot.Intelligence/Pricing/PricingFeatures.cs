@@ -114,5 +114,5 @@ public static class PricingFeatures
 
     public static bool IsMissing(double value) => double.IsNaN(value) || value <= Missing;
 
-    private static float F(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : (float)value;
+    internal static float F(double value) => double.IsNaN(value) || double.IsInfinity(value) ? Missing : (float)value;
 }

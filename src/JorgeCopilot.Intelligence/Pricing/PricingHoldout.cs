@@ -29,10 +29,11 @@ public static class PricingHoldout
     }
 
     /// <summary>Trains on <paramref name="train"/> only and measures on <paramref name="test"/>.</summary>
-    public static HoldoutResult Evaluate(IReadOnlyList<HomeSale> train, IReadOnlyList<HomeSale> test, PriceModelOptions options, string prefix = "", IProgress<string>? progress = null)
+    public static HoldoutResult Evaluate(IReadOnlyList<HomeSale> train, IReadOnlyList<HomeSale> test, PriceModelOptions options, string prefix = "", IProgress<string>? progress = null,
+        IReadOnlyDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(test);
-        var model = PriceModelBuilder.Train(train, options, progress);
+        var model = PriceModelBuilder.Train(train, options, progress, labels: labels);
         var scored = test.Where(s => s.Price > 0).ToList();
         var estimates = new PriceEstimate[scored.Count];
         Parallel.For(0, scored.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, i =>

@@ -15,9 +15,9 @@ public sealed class PricingPlugin(PricingService pricing, CompetitiveIntelligenc
     public const string NoCompetitorData = "no competitor listing data imported (import an MLS or brokerage export: jorge import listings <file> --map <map>)";
 
     [KernelFunction("estimate_value")]
-    [Description("Estimates what a home is worth with 80% and 95% ranges, the top reasons and how many comparable sales support it.")]
+    [Description("Estimates what a home is worth with 80% and 95% ranges, the top reasons and how many comparable sales support it; a home described only by its facts (beds, baths, sqft, year) is valued across the whole market.")]
     [Answer("price-range", Title = "Price range", HeadlineFigures = 3)]
-    [NeedsOneOf("address", "zip")]
+    [NeedsOneOf("address", "zip", "sqft")]
     [FollowUp("List price?", "what should i list it at")]
     public async Task<object> EstimateValueAsync(
         [Description("Parcel id or stored street address of the home")] string? address = null,
@@ -143,7 +143,7 @@ public sealed record PricingMessage(string Message);
 
 public sealed record ValueAnswer(string Home, double Value, double Low80, double High80, double Low95, double High95, IReadOnlyList<string> TopReasons, int ComparablesCount, DateOnly AsOf, int ModelVersion);
 
-public sealed record ComparableAnswer(string ParcelId, DateOnly SaleDate, double Price, double DistanceKm, double Bedrooms, double Bathrooms, double Sqft, double AdjustedPrice);
+public sealed record ComparableAnswer(string ParcelId, DateOnly SaleDate, double Price, double? DistanceKm, double Bedrooms, double Bathrooms, double Sqft, double AdjustedPrice);
 
 public sealed record ListPriceAnswer(
     string Home,

@@ -21,6 +21,10 @@ public sealed partial class PricingService(
 {
     public const string NoModelMessage = "No pricing model has been trained yet: run `jorge train pricing` (King County by default).";
 
+    // Each model's typical home per ZIP, worked out once: the medians scan the whole pool, which cost more than the
+    // valuation's own comparable search on every ZIP valuation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PriceModel, System.Collections.Concurrent.ConcurrentDictionary<string, HomeFeatures?>> TypicalHomes = new();
+
     public async Task<PricingResult<Valuation>> EstimateAsync(HomeQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -36,7 +40,11 @@ public sealed partial class PricingService(
             return PricingResult<Valuation>.Fail(PricingFailure.NotFound, error);
         }
 
-        return PricingResult<Valuation>.Ok(HomeValuator.Value(loaded.Model, subject.Subject!.Home, subject.Subject.ParcelId), subject.Subject, loaded.Version);
+        var home = subject.Subject!.Home;
+        var valuation = home.HasLocation || subject.Subject.ParcelId is not null
+            ? HomeValuator.Value(loaded.Model, home, subject.Subject.ParcelId)
+            : HomeValuator.ValueAnywhere(loaded.Model, home);
+        return PricingResult<Valuation>.Ok(valuation, subject.Subject, loaded.Version);
     }
 
     public async Task<PricingResult<ListPriceAdvice>> RecommendListPriceAsync(string address, CancellationToken cancellationToken)
@@ -265,14 +273,25 @@ public sealed partial class PricingService(
 
         if (string.IsNullOrWhiteSpace(query.Zip))
         {
-            return (null, "Tell me which home: a parcel id, a stored address, or a ZIP code with beds, baths and square feet.");
+            return Described(model, query);
         }
 
         var zip = query.Zip.Trim();
+        var typicalInZip = TypicalHomes.GetOrCreateValue(model).GetOrAdd(zip, z => TypicalHome(model, z));
+        if (typicalInZip is null)
+        {
+            return (null, UnknownZip(model, zip));
+        }
+
+        return (Override(new SubjectHome(typicalInZip, null, $"a typical home in {zip}", "zip"), query), null);
+    }
+
+    private static HomeFeatures? TypicalHome(PriceModel model, string zip)
+    {
         var inZip = model.Index.Sales.Where(s => s.Home.Zip == zip).Select(s => s.Home).ToList();
         if (inZip.Count == 0)
         {
-            return (null, UnknownZip(model, zip));
+            return null;
         }
 
         double Med(Func<HomeFeatures, double> f) => Stats.Median(inZip.Select(f));
@@ -294,8 +313,47 @@ public sealed partial class PricingService(
             NeighborLivingSqft = Med(h => h.NeighborLivingSqft),
             NeighborLotSqft = Med(h => h.NeighborLotSqft),
         };
-        typical = typical with { AboveSqft = typical.LivingSqft, BasementSqft = 0 };
-        return (Override(new SubjectHome(typical, null, $"a typical home in {zip}", "zip"), query), null);
+        return typical with { AboveSqft = typical.LivingSqft, BasementSqft = 0 };
+    }
+
+    /// <summary>
+    /// A home described by its facts with no address or ZIP: valued across the whole market (see
+    /// <see cref="HomeValuator.ValueAnywhere"/>) once its size is known; otherwise the answer asks for just that.
+    /// Facts not given (grade, condition, lot, ...) are those of the market's median home.
+    /// </summary>
+    private static (SubjectHome? Subject, string? Error) Described(PriceModel model, HomeQuery query)
+    {
+        if (query.Sqft is null)
+        {
+            var given = query.Bedrooms is not null || query.Bathrooms is not null || query.YearBuilt is not null;
+            return (null, given
+                ? "How big is it? Give the living area in square feet (and its ZIP code if you know it) and I will value it against similar sales."
+                : "Tell me which home: a parcel id, a stored address, or a ZIP code with beds, baths and square feet, or describe it (e.g. a 3 bed 2 bath 1500 sqft house built in 1990).");
+        }
+
+        var all = model.Index.Sales.Select(s => s.Home).ToList();
+        double Med(Func<HomeFeatures, double> f) => Stats.Median(all.Select(f).Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN));
+        var typical = new HomeFeatures
+        {
+            LotSqft = Med(h => h.LotSqft),
+            Floors = Med(h => h.Floors),
+            Condition = Med(h => h.Condition),
+            Grade = Med(h => h.Grade),
+            View = all.Any(h => !double.IsNaN(h.View)) ? 0 : double.NaN,
+            Waterfront = all.Any(h => !double.IsNaN(h.Waterfront)) ? 0 : double.NaN,
+            Bedrooms = Med(h => h.Bedrooms),
+            Bathrooms = Med(h => h.Bathrooms),
+            YearBuilt = Med(h => h.YearBuilt),
+            BasementSqft = all.Any(h => !double.IsNaN(h.BasementSqft)) ? 0 : double.NaN,
+        };
+        var facts = string.Join(" ", new[]
+        {
+            query.Bedrooms is { } b ? $"{b:0.#} bed" : null,
+            query.Bathrooms is { } ba ? $"{ba:0.##} bath" : null,
+            $"{query.Sqft:N0} sq ft",
+            query.YearBuilt is { } y ? $"built {y}" : null,
+        }.Where(p => p is not null));
+        return (Override(new SubjectHome(typical, null, $"a {facts} home (whole market)", "described"), query), null);
     }
 
     private static SubjectHome Override(SubjectHome subject, HomeQuery q)

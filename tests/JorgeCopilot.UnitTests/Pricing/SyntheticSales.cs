@@ -58,6 +58,7 @@ public static class SyntheticSales
         LearningRate = 0.1,
         Leaves = 15,
         MinimumLeafCount = 5,
+        ScreenIterations = 40,
         OutOfFold = outOfFold,
     };
 }

@@ -18,6 +18,19 @@ public sealed class BotLiftEvalSuite(DataLocator data) : IEvalSuite
     public const int PolicySimulations = 20_000;
     public const int SimulationRuns = 100;
 
+    /// <summary>Runs of the contextual comparison (each is the whole campaign for both policies).</summary>
+    public const int ContextualRuns = 20;
+
+    public const string ContextArmColumn = "day_of_week";
+
+    /// <summary>Leads of the small-traffic comparison: roughly a busy agent's year of texted leads.</summary>
+    public const int SmallTraffic = 2_000;
+
+    public const int SmallTrafficRuns = 200;
+
+    /// <summary>Segment facts of the contextual simulation: previous-campaign outcome (strong) × job (many levels).</summary>
+    public static readonly string[] ContextColumns = ["poutcome", "job"];
+
     /// <summary>Candidate prior strengths (pseudo-impressions) for the learned policy; 0 stands for the flat Beta(1,1).</summary>
     public static readonly int[] PriorStrengths = [0, 100, 1_000, 10_000];
 
@@ -50,6 +63,13 @@ public sealed class BotLiftEvalSuite(DataLocator data) : IEvalSuite
             {
                 context.Report($"bot-lift: bank-marketing simulation by {column}");
                 results.Add(await Task.Run(() => MeasureSimulation(context, bank, column), cancellationToken));
+            }
+
+            // Campaign-sized traffic, and the traffic of one agent's year, where pooling across segments should matter most.
+            foreach (var (contacts, runs) in new[] { (0, ContextualRuns), (SmallTraffic, SmallTrafficRuns) })
+            {
+                context.Report($"bot-lift: bank-marketing contextual simulation ({(contacts == 0 ? "campaign size" : contacts.ToString(System.Globalization.CultureInfo.InvariantCulture))})");
+                results.Add(await Task.Run(() => MeasureContextual(context, bank, contacts, runs), cancellationToken));
             }
         }
 
@@ -156,6 +176,55 @@ public sealed class BotLiftEvalSuite(DataLocator data) : IEvalSuite
             [
                 $"True arm rates = bank-marketing conversion rate per {column}: {string.Join(", ", byLevel.Select(kv => $"{kv.Key} {kv.Value:P1}"))}; {contacts:N0} simulated contacts (the campaign's size), {SimulationRuns} seeded runs, means reported.",
                 "Thompson sampling (Beta(1,1), updated on every outcome) against a fixed equal split over the same arms; both see the same simulated responses (common random numbers). Regret = expected conversions lost against always using the best arm.",
+            ],
+        };
+    }
+
+    /// <summary>
+    /// The policy decision: segment Thompson sampling against the contextual policy on simulated leads whose
+    /// segments are <see cref="ContextColumns"/> (a strong fact like temperature, a many-level one like stage) and whose
+    /// arms are the <see cref="ContextArmColumn"/> levels, at the campaign's per-cell rates.
+    /// </summary>
+    /// <param name="context">The eval context.</param>
+    /// <param name="bankPath">The bank-marketing file.</param>
+    /// <param name="leads">Simulated leads per run; 0 = the campaign's size.</param>
+    /// <param name="runs">Seeded runs.</param>
+    public static EvalMeasurement MeasureContextual(EvalContext context, string bankPath, int leads, int runs)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (campaign, arms, contexts) = ContextualWorld.FromBankMarketing(bankPath, ContextArmColumn, ContextColumns);
+        var contacts = leads > 0 ? leads : campaign;
+        var watch = Stopwatch.StartNew();
+        var r = ContextualSimulation.Run(contexts, arms.Count, contacts, runs, Seed);
+        var metrics = new Dictionary<string, double>
+        {
+            ["arms"] = arms.Count,
+            ["segments"] = contexts.Count,
+            ["contacts"] = contacts,
+            ["segment_value"] = r.Segment.Conversions / contacts,
+            ["segment_conversions"] = r.Segment.Conversions,
+            ["segment_conversions_ci_low"] = r.Segment.ConversionsLow,
+            ["segment_conversions_ci_high"] = r.Segment.ConversionsHigh,
+            ["segment_regret"] = r.Segment.Regret,
+            ["contextual_value"] = r.Contextual.Conversions / contacts,
+            ["contextual_conversions"] = r.Contextual.Conversions,
+            ["contextual_conversions_ci_low"] = r.Contextual.ConversionsLow,
+            ["contextual_conversions_ci_high"] = r.Contextual.ConversionsHigh,
+            ["contextual_regret"] = r.Contextual.Regret,
+            ["oracle_conversions"] = r.OracleConversions,
+            ["contextual_minus_segment"] = r.Difference,
+            ["contextual_minus_segment_ci_low"] = r.DifferenceLow,
+            ["contextual_minus_segment_ci_high"] = r.DifferenceHigh,
+            ["regret_ratio_contextual_to_segment"] = r.Contextual.Regret / r.Segment.Regret,
+        };
+        var verdict = r.DifferenceLow > 0 ? "contextual is better" : r.DifferenceHigh < 0 ? "segment-thompson is better" : "no significant difference";
+        return new EvalMeasurement($"bank-marketing-contextual-{ContextArmColumn}{(leads > 0 ? $"-{leads}" : "")}", metrics)
+        {
+            Notes =
+            [
+                $"Leads: {contexts.Count} segments = {string.Join(" × ", ContextColumns)} of the bank-marketing campaign, drawn at their share of its {campaign:N0} contacts, {contacts:N0} simulated leads per run; arms: {ContextArmColumn} ({string.Join(", ", arms)}); true rate per (segment, arm) = the campaign's cell rate shrunk by {ContextualWorld.Shrinkage} pseudo-contacts towards the segment's rate.",
+                $"segment-thompson: Beta(1,1) per (segment, arm). contextual: linear Thompson sampling per arm over intercept + one-hot segment facts (ridge {ContextualThompson.Ridge}, noise {ContextualThompson.Noise}). Same leads and responses for both (common random numbers), {r.Runs} seeded runs, 95% normal intervals over runs (paired for the difference); {watch.Elapsed.TotalSeconds:0} s.",
+                $"Verdict: {verdict} (contextual − segment = {r.Difference:+0.0;-0.0} conversions, 95% [{r.DifferenceLow:+0.0;-0.0}, {r.DifferenceHigh:+0.0;-0.0}]; regret {r.Contextual.Regret:0.0} vs {r.Segment.Regret:0.0}).",
             ],
         };
     }

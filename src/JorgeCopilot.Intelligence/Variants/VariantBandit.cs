@@ -24,13 +24,23 @@ public sealed class VariantBandit(IOptions<VariantsOptions> options)
     private const int MaxCachedDraws = 1_024;
     private readonly Dictionary<(BetaArm Posterior, int Copy), double[]> _draws = [];
 
-    public IReadOnlyList<RankedArm> Rank(IReadOnlyList<VariantArm> arms, int count)
+    /// <summary>
+    /// Ranks a segment's live arms by the configured policy: <c>segment-thompson</c> (this segment's counts only) or
+    /// <c>contextual</c> (linear Thompson sampling over segment facts, fitted on <paramref name="experimentArms"/>, every
+    /// segment's arms of the experiment; without them the segment policy answers).
+    /// </summary>
+    public IReadOnlyList<RankedArm> Rank(IReadOnlyList<VariantArm> arms, int count, IReadOnlyList<VariantArm>? experimentArms = null)
     {
         ArgumentNullException.ThrowIfNull(arms);
         var live = arms.Where(a => a.Status != ArmStatus.Retired).ToList();
         if (live.Count == 0 || count <= 0)
         {
             return [];
+        }
+
+        if (IsContextual && experimentArms is not null)
+        {
+            return RankContextual(live, count, experimentArms);
         }
 
         var posteriors = live.Select(a => BetaArm.FromCounts(a.Trials, a.Successes)).ToArray();
@@ -59,6 +69,56 @@ public sealed class VariantBandit(IOptions<VariantsOptions> options)
         }
 
         return order.Take(slots).Select((arm, rank) => new RankedArm(live[arm], rank, propensities[arm, rank])).ToList();
+    }
+
+    /// <summary>True when <c>Variants:Policy</c> is <c>contextual</c>.</summary>
+    public bool IsContextual => string.Equals(options.Value.Policy, VariantsOptions.ContextualPolicy, StringComparison.OrdinalIgnoreCase);
+
+    // One strategy model per live arm, fitted on that strategy's counts in every segment; the lead's segment gives x.
+    // Propensities: Monte Carlo of the same normal draw the ranking takes (no cache: counts from all segments move).
+    private List<RankedArm> RankContextual(List<VariantArm> live, int count, IReadOnlyList<VariantArm> experimentArms)
+    {
+        var scores = ContextualScores(live, experimentArms);
+        var slots = Math.Min(count, live.Count);
+        double[][] draws;
+        double[] draw;
+        lock (_gate)
+        {
+            draw = scores.Select(s => s.Mean + s.Sd * ContextualThompson.Normal(_random)).ToArray();
+            draws = ContextualThompson.ScoreDraws(scores, options.Value.Simulations, _random);
+        }
+
+        var propensities = ThompsonSampling.SlotProbabilities(draws, slots);
+        var order = Enumerable.Range(0, live.Count).OrderByDescending(i => draw[i]).ThenBy(i => i).ToArray();
+        return order.Take(slots).Select((arm, rank) => new RankedArm(live[arm], rank, propensities[arm, rank])).ToList();
+    }
+
+    /// <summary>
+    /// The contextual policy's score distribution (mean, sd of xᵀθ) for each of a segment's arms, each strategy's model
+    /// fitted on its counts in every segment of <paramref name="experimentArms"/>; the segment of <paramref name="arms"/> gives x.
+    /// </summary>
+    public static (double Mean, double Sd)[] ContextualScores(IReadOnlyList<VariantArm> arms, IReadOnlyList<VariantArm> experimentArms)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        ArgumentNullException.ThrowIfNull(experimentArms);
+        if (arms.Count == 0)
+        {
+            return [];
+        }
+
+        var segment = arms[0].Segment;
+        var vocabulary = ContextualThompson.Vocabulary(experimentArms.Select(a => a.Segment).Append(segment));
+        var x = ContextualThompson.Features(ContextualThompson.Facts(segment), vocabulary);
+        return arms.Select(arm =>
+        {
+            var posterior = new LinearPosterior(x.Length, ContextualThompson.Ridge);
+            foreach (var seen in experimentArms.Where(a => string.Equals(a.Strategy, arm.Strategy, StringComparison.Ordinal)))
+            {
+                posterior.Add(ContextualThompson.Features(ContextualThompson.Facts(seen.Segment), vocabulary), seen.Trials, seen.Successes);
+            }
+
+            return posterior.Score(x, ContextualThompson.Noise);
+        }).ToArray();
     }
 
     // Called under _gate: draws are taken from the shared generator. Arms with equal posteriors (every fresh arm) must

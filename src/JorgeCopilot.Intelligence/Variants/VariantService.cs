@@ -62,7 +62,8 @@ public sealed partial class VariantService(
         var experiment = string.IsNullOrWhiteSpace(request.Experiment) ? $"default-{goal}" : request.Experiment.Trim();
         var segment = lead.Facts.Segment(o);
         var arms = await store.ArmsAsync(experiment, segment, o.Strategies, cancellationToken);
-        var ranked = bandit.Rank(arms, request.Count);
+        var everySegment = bandit.IsContextual ? (await store.ExperimentsAsync(experiment, cancellationToken)).FirstOrDefault()?.Arms : null;
+        var ranked = bandit.Rank(arms, request.Count, everySegment);
         var rotation = (int)((request.LeadId ?? 0) % 1000);
         var now = clock.GetUtcNow().UtcDateTime;
         var grounding = await exemplars.WinningTurnsAsync(

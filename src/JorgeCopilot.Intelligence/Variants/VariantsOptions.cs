@@ -7,6 +7,20 @@ public sealed class VariantsOptions
 {
     public const string SectionName = "Variants";
 
+    /// <summary>Policy value: linear Thompson sampling over segment facts, pooled across segments.</summary>
+    public const string ContextualPolicy = "contextual";
+
+    /// <summary>Policy value: Beta-Bernoulli Thompson sampling per segment (the default).</summary>
+    public const string SegmentPolicy = "segment-thompson";
+
+    /// <summary>
+    /// How a segment's arms are ranked: <c>segment-thompson</c> (each segment learns alone) or <c>contextual</c> (one
+    /// linear Thompson model per strategy over the segment facts, sharing what segments have in common). The default is
+    /// the one the <c>bot-lift</c> eval's contextual simulation found better; see docs/bot-variants.md.
+    /// </summary>
+    [RegularExpression("^(segment-thompson|contextual)$")]
+    public string Policy { get; set; } = SegmentPolicy;
+
     /// <summary>Strategies the bandit chooses among; a strategy added here enters every segment with a flat prior (exploration).</summary>
     [MinLength(2)]
     public List<string> Strategies { get; set; } = [.. Variants.Strategies.All];

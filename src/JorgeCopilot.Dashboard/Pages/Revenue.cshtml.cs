@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JorgeCopilot.Dashboard.Pages;
 
-/// <summary>Commission forecast (fan chart), odds of reaching a goal, pipeline velocity and leakage, from the deals in the store.</summary>
+/// <summary>Commission forecast (fan chart), odds of reaching a goal, pipeline velocity, leakage, and return by lead source and time, from the deals in the store.</summary>
 public sealed class RevenueModel(DataFreshness freshness) : PageModel
 {
     [FromQuery(Name = "goal")] public double? Goal { get; set; }
@@ -22,6 +22,10 @@ public sealed class RevenueModel(DataFreshness freshness) : PageModel
     public object? Velocity { get; private set; }
 
     public object? Leakage { get; private set; }
+
+    public object? RoiBySource { get; private set; }
+
+    public object? TimeAllocation { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -39,5 +43,7 @@ public sealed class RevenueModel(DataFreshness freshness) : PageModel
 
         Velocity = await forecasting.PipelineVelocityAsync(cancellationToken);
         Leakage = await forecasting.RevenueLeakageAsync(cancellationToken);
+        RoiBySource = await forecasting.RoiBySourceAsync(cancellationToken);
+        TimeAllocation = await forecasting.TimeAllocationAsync(cancellationToken);
     }
 }

@@ -69,11 +69,14 @@ public sealed class DashboardBrowserFixture : IAsyncLifetime
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
     /// <summary>The lead's score as the REST API gives it (<c>GET /api/v1/leads/{id}/score</c>).</summary>
-    public async Task<JsonElement> ApiScoreAsync(long leadId)
+    public Task<JsonElement> ApiScoreAsync(long leadId) => ApiGetAsync($"/api/v1/leads/{leadId}/score");
+
+    /// <summary>What the REST API answers for a path, with the host's read key.</summary>
+    public async Task<JsonElement> ApiGetAsync(string path)
     {
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Add(ApiSecurityOptions.HeaderName, Host.ApiKey);
-        return await http.GetFromJsonAsync<JsonElement>($"{BaseUrl}/api/v1/leads/{leadId}/score");
+        return await http.GetFromJsonAsync<JsonElement>(BaseUrl + path);
     }
 
     public async ValueTask DisposeAsync()

@@ -75,6 +75,21 @@ public sealed class DashboardBrowserTests(DashboardBrowserFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task The_revenue_page_shows_the_APIs_return_by_lead_source()
+    {
+        var api = (await fixture.ApiGetAsync("/api/v1/business/roi/sources")).GetProperty("bySource").EnumerateArray().ToList();
+        var page = await fixture.NewPageAsync(signedIn: true);
+
+        await page.GotoAsync(fixture.BaseUrl + "/dashboard/revenue");
+        var rows = page.Locator("#roi table tbody tr");
+
+        api.Count.ShouldBeGreaterThan(0);
+        (await rows.CountAsync()).ShouldBe(api.Count);
+        (await rows.First.Locator("td").First.InnerTextAsync()).ShouldBe(api[0].GetProperty("source").GetString());
+        await fixture.ScreenshotAsync(page, "revenue-roi");
+    }
+
+    [Fact]
     public async Task The_leads_list_counts_the_stored_leads_and_search_finds_one_by_name()
     {
         var stored = await fixture.Host.LeadsAsync(0, 1);

@@ -116,18 +116,12 @@ public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
 
             // Served as in production: each later month recalibrated on the outcomes of the months before it, with an
             // interval as wide as the recent month-ahead errors (RollingRecalibration); nothing from the month itself.
-            var y = holdout.Select(e => e.Converted).ToList();
             var periods = holdout.Select(e => RollingRecalibration.Period(e.Lead.CreatedAt!.Value)).ToList();
-            var rolled = new RollingRecalibration().Walk(predictions, y, periods, interval);
-            var recalibratedOnly = new RollingRecalibration(ErrorMonths: 0).Walk(predictions, y, periods, interval);
-            var rp = rolled.Select(q => q.Probability).ToArray();
-            metrics["time_interval_width_80"] = predictions.Average(q => q.High - q.Low);
-            metrics["time_rolling_auc"] = BinaryMetrics.Auc(rp, y);
-            metrics["time_rolling_brier"] = BinaryMetrics.Brier(rp, y);
-            metrics["time_rolling_ece"] = BinaryMetrics.Ece(rp, y);
-            metrics["time_rolling_interval_coverage_80"] = IntervalCoverage.BinCoverage(rolled, y);
-            metrics["time_rolling_interval_width_80"] = rolled.Average(q => q.High - q.Low);
-            metrics["time_recalibrated_interval_coverage_80"] = IntervalCoverage.BinCoverage(recalibratedOnly, y);
+            foreach (var (k, v) in LeadScoringTrainer.RollingMetrics(model, holdout))
+            {
+                metrics["time_" + k] = v;
+            }
+
             notes.Add($"time_rolling_*: the same model served month by month over the holdout ({periods.Distinct().Count()} months): each month's probabilities Platt-recalibrated on logit(p) " +
                 $"over the latest whole earlier holdout months holding >= {RollingRecalibration.DefaultMinimumRows} outcomes (the first month as trained), the 80% interval as wide as the conformal quantile of the " +
                 $"latest {RollingRecalibration.DefaultErrorMonths} months' month-ahead bin errors (never narrower than the model's out-of-fold quantile; the first month keeps the model's drift-widened one); time_recalibrated_interval_coverage_80 = the same recalibration with the out-of-fold width after the first month (what the month-ahead widening adds)");

@@ -8,7 +8,8 @@ namespace JorgeCopilot.Intelligence.LeadScoring;
 /// whole months holding at least <see cref="MinimumRows"/> outcomes; and the 80% interval's width is the conformal
 /// quantile of the month-ahead errors of the latest <see cref="ErrorMonths"/> months (each month's ~200-lead bins scored
 /// with the recalibration that was available before that month), never narrower than the model's out-of-fold interval
-/// (the first month keeps the model's own). So the interval widens after months in which the recalibrated model missed, and narrows again once the base rate settles.
+/// (the first month keeps the model's own). So the interval widens after months in which the recalibrated model
+/// missed, and narrows again once the base rate settles.
 /// </summary>
 public sealed record RollingRecalibration(
     int MinimumRows = RollingRecalibration.DefaultMinimumRows, int ErrorMonths = RollingRecalibration.DefaultErrorMonths)

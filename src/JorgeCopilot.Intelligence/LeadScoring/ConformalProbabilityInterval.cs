@@ -56,15 +56,28 @@ public sealed record ConformalProbabilityInterval(
             throw new ArgumentOutOfRangeException(nameof(level), level, "The interval level is a probability between 0 and 1.");
         }
 
-        var scores = Binned(probabilities, labels, binSize)
-            .Select(b => Math.Abs(b.Rate - b.MeanProbability) / Spread(b.MeanProbability))
-            .Order()
-            .ToArray();
-        var rank = (int)Math.Ceiling((scores.Length + 1) * level);
+        var scores = Binned(probabilities, labels, binSize).Select(b => Score(b.MeanProbability, b.Rate)).ToArray();
+        return new ConformalProbabilityInterval(level, ConformalQuantile(scores, level), binSize, scores.Length);
+    }
 
-        // Fewer bins than the level can resolve: no finite conformal quantile exists, so use the largest score seen.
-        var quantile = rank > scores.Length ? scores[^1] : scores[rank - 1];
-        return new ConformalProbabilityInterval(level, quantile, binSize, scores.Length);
+    /// <summary>A bin's nonconformity: |observed rate − mean probability| in units of √(p(1−p)).</summary>
+    public static double Score(double meanProbability, double rate) => Math.Abs(rate - meanProbability) / Spread(meanProbability);
+
+    /// <summary>
+    /// The conformal (⌈(n+1)·level⌉-th smallest) of <paramref name="scores"/>; with fewer scores than the level can
+    /// resolve no finite conformal quantile exists, so the largest score seen is used.
+    /// </summary>
+    public static double ConformalQuantile(IReadOnlyCollection<double> scores, double level)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        if (scores.Count == 0)
+        {
+            throw new ArgumentException("At least one score is needed.", nameof(scores));
+        }
+
+        var sorted = scores.Order().ToArray();
+        var rank = (int)Math.Ceiling((sorted.Length + 1) * level);
+        return rank > sorted.Length ? sorted[^1] : sorted[rank - 1];
     }
 
     /// <summary>Consecutive bins of about <paramref name="binSize"/> rows in order of probability (at least one bin).</summary>

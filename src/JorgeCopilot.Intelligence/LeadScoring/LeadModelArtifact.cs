@@ -18,6 +18,12 @@ public sealed class LeadModelArtifact
 
     public double BaseRate { get; init; }
     public int TrainingRows { get; init; }
+
+    /// <summary>
+    /// The latest creation time among the training rows (null when they had none): outcomes of leads created later are
+    /// ones the model never saw, so the served model may be recalibrated on them (<see cref="RollingRecalibration"/>).
+    /// </summary>
+    public DateTime? TrainedThrough { get; init; }
     public required List<FeatureBins> Drift { get; init; }
 
     /// <summary>The data set the model was trained on ("store" for the store's own leads, else the export's name).</summary>

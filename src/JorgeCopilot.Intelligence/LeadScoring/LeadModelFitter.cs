@@ -101,6 +101,7 @@ public static class LeadModelFitter
             Interval = interval,
             BaseRate = y.Count(v => v) / (double)y.Length,
             TrainingRows = y.Length,
+            TrainedThrough = training.Select(e => e.Lead.CreatedAt).Max(),
             Drift = drift,
             Dataset = dataset,
             Labels = labels is null ? null : new Dictionary<string, string>(labels, StringComparer.Ordinal),

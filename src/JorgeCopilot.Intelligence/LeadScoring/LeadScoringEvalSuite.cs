@@ -114,6 +114,18 @@ public sealed class LeadScoringEvalSuite(DataLocator data) : IEvalSuite
                 metrics["time_interval_coverage_80_without_drift"] = IntervalCoverage.BinCoverage(unwidened, holdout.Select(e => e.Converted).ToList());
             }
 
+            // Served as in production: each later month recalibrated on the outcomes of the months before it, with an
+            // interval as wide as the recent month-ahead errors (RollingRecalibration); nothing from the month itself.
+            var periods = holdout.Select(e => RollingRecalibration.Period(e.Lead.CreatedAt!.Value)).ToList();
+            foreach (var (k, v) in LeadScoringTrainer.RollingMetrics(model, holdout))
+            {
+                metrics["time_" + k] = v;
+            }
+
+            notes.Add($"time_rolling_*: the same model served month by month over the holdout ({periods.Distinct().Count()} months): each month's probabilities Platt-recalibrated on logit(p) " +
+                $"over the latest whole earlier holdout months holding >= {RollingRecalibration.DefaultMinimumRows} outcomes (the first month as trained), the 80% interval as wide as the conformal quantile of the " +
+                $"latest {RollingRecalibration.DefaultErrorMonths} months' month-ahead bin errors (never narrower than the model's out-of-fold quantile; the first month keeps the model's drift-widened one); time_recalibrated_interval_coverage_80 = the same recalibration with the out-of-fold width after the first month (what the month-ahead widening adds)");
+
             notes.Add($"time_*: trained on the first {train.Count} rows, tested on the last {holdout.Count} (later months; {model.Artifact.Algorithm} chosen); " +
                 $"interval quantile {interval.Quantile:0.###} (out-of-fold {interval.OutOfFoldQuantile ?? interval.Quantile:0.###}, latest training rows {interval.RecentQuantile?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"})");
         }

@@ -20,9 +20,13 @@ public sealed class LeadScoringService(
     // Reference types swapped whole, so concurrent requests never see a half-written pair.
     private volatile LoadedModel? _cached;
     private volatile Ranking? _ranking;
+    private volatile Recalibrated? _recalibration;
 
     /// <summary>How long a whole-book ranking is reused before being recomputed.</summary>
     public static readonly TimeSpan RankingLifetime = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a recalibration on the store's recent outcomes is reused before being refitted.</summary>
+    public static readonly TimeSpan RecalibrationLifetime = TimeSpan.FromMinutes(10);
 
     public async Task<(int Version, LeadScoringModel Model)?> ChampionAsync(CancellationToken cancellationToken)
     {
@@ -82,6 +86,11 @@ public sealed class LeadScoringService(
         }
 
         var explanation = c.Model.Explain(lead.Record, topReasons);
+        if (await RecalibrationAsync(c.Version, c.Model, cancellationToken) is { } recalibration)
+        {
+            explanation = explanation with { Prediction = recalibration.Apply(explanation.Prediction, c.Model.Artifact.Bands) };
+        }
+
         var x = c.Model.Features.Transform(lead.Record);
         var p = explanation.Prediction;
         await predictionLog.LogAsync(LeadScoringTrainer.TaskName, c.Version, PredictionLogger.Subject(leadId), p.Probability, p.Low, p.High, x, cancellationToken);
@@ -119,6 +128,11 @@ public sealed class LeadScoringService(
             var open = (await loader.LoadOpenAsync(cancellationToken))
                 .Where(l => !LeadRecordLoader.HasNoData(l.Record) && !c.Model.Artifact.Schema.CannotScore(l.Record)).ToList();
             var predictions = c.Model.PredictBatch(open.Select(l => c.Model.Features.Transform(l.Record)).ToList());
+            if (await RecalibrationAsync(c.Version, c.Model, cancellationToken) is { } recalibration)
+            {
+                predictions = predictions.Select(q => recalibration.Apply(q, c.Model.Artifact.Bands)).ToArray();
+            }
+
             var ranked = open.Select((l, i) => new RankedLead(l.Lead.Id, l.Lead.DisplayName, l.Record, predictions[i]))
                 .OrderByDescending(l => l.Prediction.Probability).ThenBy(l => l.LeadId)
                 .Take(500).ToList();
@@ -127,6 +141,52 @@ public sealed class LeadScoringService(
         }
 
         return (ranking.Leads.Take(limit).ToList(), c.Version);
+    }
+
+    /// <summary>The recalibration the champion is served with now (null: as trained), refitted every few minutes.</summary>
+    private async Task<ServedRecalibration?> RecalibrationAsync(int version, LeadScoringModel model, CancellationToken cancellationToken)
+    {
+        if (_recalibration is { } cached && cached.Version == version && clock.GetUtcNow() - cached.At < RecalibrationLifetime)
+        {
+            return cached.Served;
+        }
+
+        var served = Recalibration(model, await loader.LoadLabelledAsync(cancellationToken));
+        _recalibration = new Recalibrated(version, clock.GetUtcNow(), served);
+        if (served is not null)
+        {
+            logger.LogInformation("Lead model v{Version} recalibrated on {Outcomes} recent outcomes; interval quantile {Quantile:0.###}",
+                version, served.Outcomes, served.Interval.Quantile);
+        }
+
+        return served;
+    }
+
+    /// <summary>
+    /// Month-by-month recalibration (<see cref="RollingRecalibration"/>) of <paramref name="model"/> on the outcomes of
+    /// leads created after its training rows, which it never saw; null when the model records no training period or
+    /// interval, or fewer than <see cref="RollingRecalibration.DefaultMinimumRows"/> such outcomes exist, so the model
+    /// is served as trained rather than bent by a handful of outcomes.
+    /// </summary>
+    public static ServedRecalibration? Recalibration(LeadScoringModel model, IReadOnlyList<(LeadExample Example, DateTime? CreatedAt)> labelled)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(labelled);
+        if (model.Artifact.TrainedThrough is not { } through || model.Artifact.Interval is not { } interval)
+        {
+            return null;
+        }
+
+        var later = labelled.Where(l => l.CreatedAt > through && !model.Artifact.Schema.CannotScore(l.Example.Lead)).ToList();
+        if (later.Count < RollingRecalibration.DefaultMinimumRows)
+        {
+            return null;
+        }
+
+        var predictions = model.PredictBatch(later.Select(l => model.Features.Transform(l.Example.Lead)).ToList());
+        var served = new RollingRecalibration().Current(predictions, later.Select(l => l.Example.Converted).ToList(),
+            later.Select(l => RollingRecalibration.Period(l.CreatedAt!.Value)).ToList(), interval);
+        return served.Calibrator is null ? null : served;
     }
 
     /// <summary>"Not enough to score this lead: missing X, Y, ..." in the mapping's words, with what would fix it.</summary>
@@ -145,6 +205,8 @@ public sealed class LeadScoringService(
     }
 
     private sealed record LoadedModel(int Version, LeadScoringModel Model);
+
+    private sealed record Recalibrated(int Version, DateTimeOffset At, ServedRecalibration? Served);
 
     private sealed record Ranking(int Version, DateTimeOffset At, IReadOnlyList<RankedLead> Leads);
 }

@@ -65,9 +65,14 @@ public sealed class BankMarketingStore
     public static IReadOnlyList<LeadExample> SampleRows()
     {
         var mapping = LeadScoringEvalSuite.Mapping("bank-marketing.map.json");
+        return MappedLeadExport.Read(DataPath(), mapping).Examples.Where(e => (e.Order - 1) % Every == 0).ToList();
+    }
+
+    /// <summary>The bundled bank-marketing file, else the shared copy.</summary>
+    public static string DataPath()
+    {
         var root = RepositoryFile("data", "bank-marketing", "bank-additional-full.csv.gz");
-        var path = File.Exists(root) ? root : Path.Combine(SharedData(), "bank-marketing", "bank-additional-full.csv.gz");
-        return MappedLeadExport.Read(path, mapping).Examples.Where(e => (e.Order - 1) % Every == 0).ToList();
+        return File.Exists(root) ? root : Path.Combine(SharedData(), "bank-marketing", "bank-additional-full.csv.gz");
     }
 
     /// <summary>A new store of its own, seeded and trained (a few seconds); <see cref="ForAsync"/> shares one per provider.</summary>
@@ -95,7 +100,7 @@ public sealed class BankMarketingStore
         return new BankMarketingStore(factory, ids, emptyId, new TrainingOutcomeSummary(outcome.Version, outcome.PromotedToChampion, outcome.Metrics));
     }
 
-    private static Lead ToLead(LeadExample row)
+    public static Lead ToLead(LeadExample row)
     {
         var externalId = $"row-{row.Order:000000}";
         var month = row.Lead.Attributes["month"];

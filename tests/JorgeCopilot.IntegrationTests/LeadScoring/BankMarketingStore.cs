@@ -58,8 +58,8 @@ public sealed class BankMarketingStore
 
     public static ModelRegistry Registry(JorgeDbContextFactory factory) => new(factory, TimeProvider.System, NullLogger<ModelRegistry>.Instance);
 
-    public static LeadScoringTrainer Trainer(JorgeDbContextFactory factory) =>
-        new(new LeadRecordLoader(factory), Registry(factory), NullLogger<LeadScoringTrainer>.Instance) { Options = SmallOptions };
+    public static LeadScoringTrainer Trainer(JorgeDbContextFactory factory, ModelRegistry? registry = null) =>
+        new(new LeadRecordLoader(factory), registry ?? Registry(factory), NullLogger<LeadScoringTrainer>.Instance) { Options = SmallOptions };
 
     /// <summary>Sampled bank-marketing rows from the bundled data, else the shared copy.</summary>
     public static IReadOnlyList<LeadExample> SampleRows()

@@ -63,12 +63,15 @@ public sealed class ChampionIntegrityTests
     public async Task A_promoted_model_with_the_store_s_features_that_beats_the_champion_on_the_same_rows_scores_the_store_s_leads()
     {
         var store = await BankMarketingStore.CreateAsync(StoreProvider.Postgres);
-        var service = Service(store);
+        // One registry for the service and the trainer, as in one host: a promotion is seen on the next request. (Another
+        // replica sees it within ModelRegistry.ChampionCacheLifetime; a second registry here made the test race that.)
+        var registry = BankMarketingStore.Registry(store.Factory);
+        var service = Service(store, registry);
         var lead = store.LeadIds[7];
         var before = (await service.ScoreAsync(lead, Ct)).Score!;
         var (data, map) = WriteExport("bank-like", withExtras: false);
 
-        var outcome = await BankMarketingStore.Trainer(store.Factory).TrainAsync(new TrainingRequest(data, map, Promote: true), null, Ct);
+        var outcome = await BankMarketingStore.Trainer(store.Factory, registry).TrainAsync(new TrainingRequest(data, map, Promote: true), null, Ct);
 
         outcome.Task.ShouldBe(LeadScoringTrainer.TaskName);
         outcome.PromotedToChampion.ShouldBeTrue();
@@ -103,8 +106,8 @@ public sealed class ChampionIntegrityTests
         (await Service(store).TopAsync(500, Ct))!.Value.Leads.ShouldNotContain(l => l.LeadId == crmLead);
     }
 
-    private static LeadScoringService Service(BankMarketingStore store) => new(
-        BankMarketingStore.Registry(store.Factory),
+    private static LeadScoringService Service(BankMarketingStore store, ModelRegistry? registry = null) => new(
+        registry ?? BankMarketingStore.Registry(store.Factory),
         new LeadRecordLoader(store.Factory),
         new PredictionLogger(store.Factory, TimeProvider.System, NullLogger<PredictionLogger>.Instance),
         TimeProvider.System,

@@ -22,7 +22,6 @@ public sealed class BehaviorPlanningApiTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(provider);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         var ids = await SeedLeadsAsync(store, converted: 30, open: 30);
 
         var timeline = await client.GetFromJsonAsync<DecisionTimeline>($"/api/v1/leads/{ids[^1]}/behavior/timeline", Ct);
@@ -43,7 +42,6 @@ public sealed class BehaviorPlanningApiTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         var ids = await SeedLeadsAsync(store, converted: 3, open: 1);
 
         var referral = await client.GetFromJsonAsync<ReferralPotential>($"/api/v1/leads/{ids[0]}/behavior/referral-potential", Ct);
@@ -60,7 +58,6 @@ public sealed class BehaviorPlanningApiTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         var ids = await SeedLeadsAsync(store, converted: 4, open: 0);
         await using (var db = store.CreateDbContext())
         {
@@ -85,7 +82,6 @@ public sealed class BehaviorPlanningApiTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         var ids = await SeedLeadsAsync(store, converted: 2, open: 2);
         await using (var db = store.CreateDbContext())
         {
@@ -110,7 +106,6 @@ public sealed class BehaviorPlanningApiTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         var ids = await SeedLeadsAsync(store, converted: 1, open: 1);
 
         using var tooMany = await client.GetAsync($"/api/v1/leads/{ids[0]}/behavior/message-sequence?touches=99", Ct);
@@ -127,7 +122,6 @@ public sealed class BehaviorPlanningApiTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         long leadId;
         await using (var db = store.CreateDbContext())
         {

@@ -20,7 +20,6 @@ public sealed class ConversationsApiTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         await AddAsync(store, Dialogue("won-price", true, "the price is too high for our budget", "we can look at homes closer to your budget"),
             Dialogue("won-timing", true, "we are not ready to move until the spring", "spring is a good time, let us plan for it"),
             Dialogue("lost-price", false, "the price is too high and we will wait", "fine, call me later"));
@@ -81,7 +80,6 @@ public sealed class ConversationsApiTests
     {
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
-        await factory.Services.GetRequiredService<JorgeDbContextFactory>().MigrateAsync(Ct);
 
         using var response = await client.GetAsync("/api/v1/conversations/search?outcome=maybe", Ct);
 
@@ -94,7 +92,6 @@ public sealed class ConversationsApiTests
     {
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
-        await factory.Services.GetRequiredService<JorgeDbContextFactory>().MigrateAsync(Ct);
 
         using var response = await client.GetAsync("/api/v1/leads/424242/behavior", Ct);
 
@@ -107,7 +104,6 @@ public sealed class ConversationsApiTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         await AddAsync(store, Dialogue("w1", true, "I don't want to pay that much, I won't donate today", "even 50 cents helps a child"),
             Dialogue("w2", true, "no, I will not be making a donation right now", "could you give just a little"));
         long leadId;

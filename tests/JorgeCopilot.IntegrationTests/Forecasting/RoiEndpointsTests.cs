@@ -23,7 +23,6 @@ public sealed class RoiEndpointsTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(provider);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         await SeedDealsAsync(store);
         var costs = Write("category,name,month,amount,hours,lead_source\n"
             + "source,zillow,2025-03-01,2000,,\n"
@@ -68,7 +67,6 @@ public sealed class RoiEndpointsTests
         await using var factory = await JorgeApiFactory.ForStoreAsync(StoreProvider.Sqlite);
         using var client = factory.CreateClient();
         var store = factory.Services.GetRequiredService<JorgeDbContextFactory>();
-        await store.MigrateAsync(Ct);
         await SeedDealsAsync(store);
 
         var roi = await client.GetFromJsonAsync<SourceRoiResult>("/api/v1/business/roi/sources", Ct);

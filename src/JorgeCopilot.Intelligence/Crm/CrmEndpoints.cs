@@ -20,12 +20,16 @@ public static class CrmEndpoints
             .Produces<WebhookReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             // Outside API-key auth: HighLevel proves itself by its signature over the body (see the receiver).
             .AllowAnonymous()
             .DisableAntiforgery();
         return endpoints;
     }
+
+    /// <summary>HighLevel's retries come about ten minutes apart whatever we say; the header tells other senders the same.</summary>
+    private const string RetryAfterSeconds = "600";
 
     internal static async Task<Results<Ok<WebhookReceipt>, ProblemHttpResult>> HandleAsync(HttpRequest request, GoHighLevelWebhookReceiver receiver, CancellationToken ct)
     {
@@ -37,9 +41,16 @@ public static class CrmEndpoints
         {
             WebhookStatus.Processed or WebhookStatus.AlreadyProcessed => TypedResults.Ok(new WebhookReceipt(outcome.Message, outcome.Effect)),
             WebhookStatus.Invalid when outcome.Errors is { } errors => InvalidInput.Problem(errors),
+            WebhookStatus.RetryLater => RetryLater(request.HttpContext, outcome.Message),
             WebhookStatus.BadSignature => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status401Unauthorized, title: "Invalid signature"),
             _ => TypedResults.Problem(outcome.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not configured"),
         };
+    }
+
+    private static ProblemHttpResult RetryLater(HttpContext context, string message)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return TypedResults.Problem(message, statusCode: StatusCodes.Status429TooManyRequests, title: "Redeliver later");
     }
 }
 

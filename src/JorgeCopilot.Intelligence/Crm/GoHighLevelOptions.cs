@@ -17,11 +17,12 @@ public sealed class GoHighLevelOptions
     public string? Ed25519PublicKeyPem { get; set; }
 
     /// <summary>
-    /// Deliveries whose <c>timestamp</c> is older than this are refused. HighLevel retries a failed delivery for a
-    /// while, so the window covers its retries; replays inside it are caught by the webhook id.
+    /// Deliveries whose <c>timestamp</c> is older than this are refused. HighLevel redelivers an event answered 429 up to
+    /// six times, about ten minutes apart with jitter (roughly 70 minutes in all), with its original timestamp, so the
+    /// default window covers every retry; replays inside it are caught by the webhook id.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:30", "7.00:00:00")]
-    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromHours(2);
 
     /// <summary>Pipeline stage ids (<c>pipelineStageId</c>) that mean "under contract"; every other open stage is "open".</summary>
     public List<string> UnderContractStageIds { get; set; } = [];

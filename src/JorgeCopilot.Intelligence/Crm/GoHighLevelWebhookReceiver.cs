@@ -59,8 +59,10 @@ public sealed class GoHighLevelWebhookReceiver(
                 new InputErrors().Check("timestamp", "stale: older than the accepted window, or in the future"));
         }
 
-        // Two attempts: a concurrent delivery about the same new contact or deal may win the insert of its natural key;
-        // the second attempt then finds the row and updates it.
+        // Three attempts: a concurrent delivery about the same new contact or deal may win the insert of its natural key;
+        // the next attempt then finds the row and updates it. HighLevel redelivers only an answer of 429, so a store
+        // that cannot take the event now (a transient fault, or conflicts that keep recurring) is answered 429 rather
+        // than 500, which would lose the event: the delivery's transaction rolled back, so the retry starts clean.
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -71,16 +73,33 @@ public sealed class GoHighLevelWebhookReceiver(
             {
                 return new(WebhookStatus.Invalid, missing.Message, new InputErrors().Check(missing.Field, missing.Message));
             }
-            catch (DbUpdateException) when (attempt < 2)
+            catch (Exception ex) when (ex is DbUpdateException || IsTransient(ex))
             {
                 if (await SeenAsync(e.WebhookId, ct))
                 {
                     // A concurrent delivery of the same event committed first; this one changed nothing.
                     return new(WebhookStatus.AlreadyProcessed, "already processed");
                 }
+
+                if (attempt == MaxAttempts)
+                {
+                    logger.LogWarning(ex, "GoHighLevel delivery {WebhookId} ({Type}) not stored after {Attempts} attempts; HighLevel is asked to redeliver",
+                        e.WebhookId, e.Type, attempt);
+                    return new(WebhookStatus.RetryLater, "The store could not take this event just now; redeliver it.");
+                }
             }
         }
     }
+
+    private const int MaxAttempts = 3;
+
+    /// <summary>A store fault that may pass: the provider says so (serialization failure, deadlock, lost connection, timeout).</summary>
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        System.Data.Common.DbException db => db.IsTransient,
+        TimeoutException => true,
+        _ => ex.InnerException is { } inner && IsTransient(inner),
+    };
 
     private async Task<WebhookOutcome> ApplyOnceAsync(GoHighLevelEvent e, CancellationToken ct)
     {
@@ -113,9 +132,17 @@ public sealed class GoHighLevelWebhookReceiver(
         return new(WebhookStatus.Processed, "processed", Effect: effect);
     }
 
+    /// <summary>Whether the event is already stored; a store that cannot answer now counts as "not yet" (the caller retries).</summary>
     private async Task<bool> SeenAsync(string webhookId, CancellationToken ct)
     {
-        await using var db = await stores.CreateDbContextAsync(ct);
-        return await db.CrmWebhookEvents.AnyAsync(x => x.Provider == Provider && x.WebhookId == webhookId, ct);
+        try
+        {
+            await using var db = await stores.CreateDbContextAsync(ct);
+            return await db.CrmWebhookEvents.AnyAsync(x => x.Provider == Provider && x.WebhookId == webhookId, ct);
+        }
+        catch (Exception ex) when (IsTransient(ex))
+        {
+            return false;
+        }
     }
 }

@@ -15,4 +15,9 @@ public enum WebhookStatus
     Invalid,
     /// <summary>No public key configured: 503 (never accept an unsigned feed).</summary>
     NotConfigured,
+    /// <summary>
+    /// The store could not take the delivery just now (a transient failure, or a conflict that kept recurring): 429 with
+    /// <c>Retry-After</c>, the only answer HighLevel redelivers on; any other failure status loses the event for good.
+    /// </summary>
+    RetryLater,
 }

@@ -143,7 +143,7 @@ public sealed class GoHighLevelWebhookTests
         await using var host = await HostAsync(StoreProvider.Postgres, sender);
         using var client = host.CreateAnonymousClient();
         var payload = GoHighLevelSender.Fresh("ContactCreate");
-        payload["timestamp"] = DateTimeOffset.UtcNow.AddHours(-2).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        payload["timestamp"] = DateTimeOffset.UtcNow.AddHours(-3).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
         using var response = await sender.PostAsync(client, payload, Ct);
 
@@ -152,6 +152,46 @@ public sealed class GoHighLevelWebhookTests
         problem.GetProperty("errors").TryGetProperty("timestamp", out _).ShouldBeTrue();
         await using var db = Store(host);
         (await db.Leads.CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_delivery_the_store_cannot_take_now_is_answered_429_and_lands_when_HighLevel_redelivers()
+    {
+        using var sender = new GoHighLevelSender();
+        await using var host = await HostAsync(StoreProvider.Postgres, sender);
+        using var client = host.CreateAnonymousClient();
+        var body = Encoding.UTF8.GetBytes(GoHighLevelSender.Fresh("ContactCreate").ToJsonString());
+
+        // PostgreSQL refuses the delivery's receipt row with a serialization failure (SQLSTATE 40001), as under contention:
+        // a transient fault. HighLevel redelivers only on 429; a 500 would lose the contact.
+        await using (var db = Store(host))
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE FUNCTION refuse_receipt() RETURNS trigger LANGUAGE plpgsql AS
+                $$ BEGIN RAISE EXCEPTION 'could not serialize access' USING ERRCODE = '40001'; END $$;
+                CREATE TRIGGER refuse_receipt BEFORE INSERT ON crm_webhook_events FOR EACH ROW EXECUTE FUNCTION refuse_receipt();
+                """, Ct);
+        }
+
+        using var refused = await sender.PostRawAsync(client, body, sign: true, Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromMinutes(10));
+        refused.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        await using (var db = Store(host))
+        {
+            // Nothing half-written: the lead rolled back with its receipt.
+            (await db.Leads.CountAsync(Ct), await db.CrmWebhookEvents.CountAsync(Ct)).ShouldBe((0, 0));
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_receipt ON crm_webhook_events;", Ct);
+        }
+
+        using var redelivered = await sender.PostRawAsync(client, body, sign: true, Ct);
+
+        redelivered.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using (var db = Store(host))
+        {
+            (await db.Leads.CountAsync(l => l.ExternalId == ContactId, Ct), await db.CrmWebhookEvents.CountAsync(Ct)).ShouldBe((1, 1));
+        }
     }
 
     [Theory]

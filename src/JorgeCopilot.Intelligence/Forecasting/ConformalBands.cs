@@ -5,49 +5,17 @@ namespace JorgeCopilot.Intelligence.Forecasting;
 /// scale (the in-sample seasonal-naive error of its log values) so volatile and calm series share one calibration.
 /// Market months are not exchangeable (shocks come in regimes), so older residuals count less: weights halve every
 /// <see cref="HalfLifeMonths"/> months of age (Barber et al. 2023, "Conformal prediction beyond exchangeability"), and the
-/// test point's own mass sits beyond the extremes, which keeps the finite-sample correction. With too few residuals per
-/// horizon (one series) the horizons are pooled after dividing by √h, the usual growth of forecast error.
+/// test point's own mass sits beyond the extremes, which keeps the finite-sample correction. This is the "plain, test
+/// mass 1, γ 0" expert of <see cref="AdaptiveBands"/>, which chooses among it and its adaptive variants.
 /// </summary>
-internal sealed class ConformalBands
+internal static class ConformalBands
 {
     public const double HalfLifeMonths = 24;
-    private const int MinimumPerHorizon = 40;
-    private readonly double[][] _quantiles;
-
-    private ConformalBands(double[][] quantiles) => _quantiles = quantiles;
 
     /// <summary>Lower 95, lower 80, upper 80, upper 95 quantile levels.</summary>
     public static readonly double[] Levels = [0.025, 0.10, 0.90, 0.975];
 
     public static double Weight(int ageMonths) => Math.Pow(0.5, ageMonths / HalfLifeMonths);
-
-    public static ConformalBands Calibrate(IReadOnlyList<(double Residual, double Weight)>[] residualsByHorizon)
-    {
-        ArgumentNullException.ThrowIfNull(residualsByHorizon);
-        var horizon = residualsByHorizon.Length;
-        var quantiles = new double[horizon][];
-        if (residualsByHorizon.Min(r => r.Count) >= MinimumPerHorizon)
-        {
-            for (var h = 0; h < horizon; h++)
-            {
-                quantiles[h] = Quantiles(residualsByHorizon[h].ToArray());
-            }
-        }
-        else
-        {
-            var pooled = residualsByHorizon.SelectMany((r, h) => r.Select(e => (e.Residual / Math.Sqrt(h + 1), e.Weight))).ToArray();
-            var unit = pooled.Length > 0 ? Quantiles(pooled) : [0.0, 0, 0, 0];
-            for (var h = 0; h < horizon; h++)
-            {
-                quantiles[h] = unit.Select(q => q * Math.Sqrt(h + 1)).ToArray();
-            }
-        }
-
-        return new ConformalBands(quantiles);
-    }
-
-    /// <summary>Quantile <paramref name="level"/> (index into <see cref="Levels"/>) of the scaled residual at horizon h (0-based).</summary>
-    public double Quantile(int h, int level) => _quantiles[h][level];
 
     /// <summary>Weighted quantiles with a unit-weight test point placed beyond the extremes (so the tails are conservative).</summary>
     internal static double[] Quantiles((double Residual, double Weight)[] residuals)

@@ -71,4 +71,27 @@ public static class ForecastCharts
         plot.YLabel(chart.Unit);
         plot.SavePng(path, 1000, 500);
     }
+
+    /// <summary>Coverage of the 80% and 95% bands at each origin, with the nominal levels as reference lines.</summary>
+    public static void CoverageByOrigin(string title, IReadOnlyList<(DateOnly Month, double Cover80, double Cover95)> origins, string path)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        var plot = new Plot();
+        var xs = origins.Select(o => o.Month.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray();
+        var c80 = plot.Add.Scatter(xs, origins.Select(o => o.Cover80).ToArray());
+        c80.LegendText = "80% band";
+        c80.Color = Colors.SteelBlue;
+        var c95 = plot.Add.Scatter(xs, origins.Select(o => o.Cover95).ToArray());
+        c95.LegendText = "95% band";
+        c95.Color = Colors.DarkOrange;
+        plot.Add.HorizontalLine(0.8, 1, Colors.SteelBlue, LinePattern.Dashed);
+        plot.Add.HorizontalLine(0.95, 1, Colors.DarkOrange, LinePattern.Dashed);
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.SetLimitsY(0, 1.05);
+        plot.Title(title);
+        plot.XLabel("origin (last known month)");
+        plot.YLabel("share of actual months inside the band");
+        plot.ShowLegend();
+        plot.SavePng(path, 900, 450);
+    }
 }

@@ -3,7 +3,8 @@ namespace JorgeCopilot.Intelligence.Forecasting;
 /// <summary>
 /// Forecasts monthly series with seasonal naive, two Holt-Winters variants, Theta and a global LightGBM model; weights
 /// them per series by a rolling-origin backtest over the months just before the origin (the best few, inversely to
-/// their error) and puts conformal 80%/95% bands around the combination from that same backtest's residuals.
+/// their error) and puts conformal 80%/95% bands around the combination, chosen online among adaptive conformal experts by how their
+/// bands scored on the forecasts realised before the origin (<see cref="AdaptiveBands"/>).
 /// Nothing after the cutoff is read.
 /// </summary>
 public sealed class ForecastEngine(ForecastOptions options)
@@ -13,55 +14,56 @@ public sealed class ForecastEngine(ForecastOptions options)
 
     public ForecastOptions Options { get; } = options;
 
-    /// <summary>Forecasts every series from the first <paramref name="cutoff"/> months (all series start in the same month).</summary>
-    public IReadOnlyList<SeriesForecast> Forecast(IReadOnlyList<ForecastSeries> series, int cutoff, CandidateCache? cache = null)
+    /// <summary>
+    /// Forecasts every series from the first <paramref name="cutoff"/> months (all series start in the same month);
+    /// <paramref name="report"/> collects which band expert each horizon and level took.
+    /// </summary>
+    public IReadOnlyList<SeriesForecast> Forecast(IReadOnlyList<ForecastSeries> series, int cutoff, CandidateCache? cache = null, BandReport? report = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         cache ??= new CandidateCache(series, Options);
         var horizon = Options.Horizon;
-        // Weighting uses the origins whose 12 months are all known; calibration also uses the partly known forecasts
-        // of the last year (their early horizons), so a shock shows in the bands as soon as it is seen.
+        // Weighting uses the origins whose 12 months are all known.
         var inner = Enumerable.Range(0, Options.InnerOrigins)
             .Select(j => cutoff - horizon - j * Options.InnerStep)
             .Where(c => c >= MinimumHistory)
             .ToArray();
-        var calibration = Enumerable.Range(1, horizon / Options.InnerStep - 1 + Options.CalibrationOrigins)
+        // Band calibration replays origins every InnerStep months back far enough for AdaptiveBands' lookback plus the
+        // calibration window of its earliest replayed origin; partly known forecasts of the last year count too (their
+        // early horizons), so a shock shows in the bands as soon as it is seen.
+        var window = horizon / Options.InnerStep - 1 + Options.CalibrationOrigins;
+        var calibration = Enumerable.Range(1, AdaptiveBands.LookbackSteps + window + horizon / Options.InnerStep)
             .Select(j => cutoff - j * Options.InnerStep)
             .Where(c => c >= MinimumHistory)
+            .OrderBy(c => c)
             .ToArray();
         cache.Prepare(calibration.Select(c => inner.Contains(c) ? c : CandidateCache.YearlyModelCutoff(c)).Concat(inner).Append(cutoff).Distinct().OrderBy(c => c));
 
         var weights = new IReadOnlyDictionary<string, double>[series.Count];
         var scales = new double[series.Count];
-        var residuals = Enumerable.Range(0, horizon).Select(_ => new List<(double, double)>()).ToArray();
-        var gate = new Lock();
+        var residuals = calibration.Select(_ => new double[series.Count][]).ToArray();
         Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism }, i =>
         {
             var values = series[i].Values;
             var log = LogScale.For(values.AsSpan(0, cutoff));
             scales[i] = Math.Max(SeasonalNaive.InSampleMae(log.To(values.AsSpan(0, cutoff))), 1e-6);
             weights[i] = Weigh(inner.Select(c => (c, cache.Get(i, c))).ToArray(), values, log);
-            var local = new List<(int H, double Residual, double Weight)>();
-            foreach (var c in calibration)
+            for (var j = 0; j < calibration.Length; j++)
             {
+                var c = calibration[j];
                 var combined = Combine(cache.Get(i, c, fresh: inner.Contains(c)), weights[i], horizon);
-                for (var h = 0; h < horizon && c + h < cutoff; h++)
+                var row = new double[horizon];
+                for (var h = 0; h < horizon; h++)
                 {
-                    var age = cutoff - (c + h);
-                    local.Add((h, (log.To(values[c + h]) - log.To(combined[h])) / scales[i], ConformalBands.Weight(age)));
+                    row[h] = c + h < cutoff ? (log.To(values[c + h]) - log.To(combined[h])) / scales[i] : double.NaN;
                 }
-            }
 
-            lock (gate)
-            {
-                foreach (var (h, r, w) in local)
-                {
-                    residuals[h].Add((r, w));
-                }
+                residuals[j][i] = row;
             }
         });
 
-        var bands = ConformalBands.Calibrate(residuals);
+        var bands = AdaptiveBands.Fit(calibration, residuals, cutoff, horizon, window);
+        report?.Add(bands.Chosen);
         var results = new SeriesForecast[series.Count];
         Parallel.For(0, series.Count, new ParallelOptions { MaxDegreeOfParallelism = Options.Parallelism }, i =>
         {

@@ -86,6 +86,41 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
     public static int[] Origins(int length, int horizon) =>
         Enumerable.Range(0, Span / Step + 1).Select(j => length - horizon - Span + j * Step).ToArray();
 
+    /// <summary>
+    /// The same protocol 48 months earlier: 13 origins whose last forecast month is the first test origin's last known
+    /// month, so nothing chosen on it has seen the test window.
+    /// </summary>
+    private static (Dictionary<string, double> Metrics, DateOnly First, DateOnly Last, string PerOrigin)? Validate(EvalContext context, string dataset,
+        IReadOnlyList<ForecastSeries> series, ForecastEngine engine, CandidateCache cache, int[] testOrigins, CancellationToken cancellationToken)
+    {
+        var origins = testOrigins.Select(o => o - Span - engine.Options.Horizon).Where(o => o >= ForecastEngine.MinimumHistory).ToArray();
+        if (origins.Length == 0)
+        {
+            return null;
+        }
+
+        var metrics = new BacktestMetrics();
+        var perOrigin = new List<string>();
+        foreach (var origin in origins)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var forecasts = engine.Forecast(series, origin, cache);
+            var originMetrics = new BacktestMetrics();
+            for (var i = 0; i < series.Count; i++)
+            {
+                var values = series[i].Values;
+                metrics.Add(values.AsSpan(0, origin), values.AsSpan(origin, engine.Options.Horizon), forecasts[i]);
+                originMetrics.Add(values.AsSpan(0, origin), values.AsSpan(origin, engine.Options.Horizon), forecasts[i]);
+            }
+
+            var om = originMetrics.ToMetrics();
+            perOrigin.Add(string.Create(CultureInfo.InvariantCulture, $"{series[0].MonthAt(origin - 1):yyyy-MM} {om["coverage_80"]:F2}/{om["coverage_95"]:F2}"));
+            context.Report($"forecasting: {dataset} validation origin {series[0].MonthAt(origin):yyyy-MM} done");
+        }
+
+        return (metrics.ToMetrics(), series[0].MonthAt(origins[0] - 1), series[0].MonthAt(origins[^1] - 1), string.Join(", ", perOrigin));
+    }
+
     private EvalMeasurement Evaluate(EvalContext context, string dataset, IReadOnlyList<ForecastSeries> series, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -97,11 +132,13 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
         var perMethod = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var chosen = new Dictionary<string, double>(StringComparer.Ordinal);
         var perOrigin = new List<string>();
+        var coverageByOrigin = new List<(DateOnly Month, double Cover80, double Cover95)>();
+        var bandReport = new BandReport();
         SeriesForecast? seattle = null;
         foreach (var origin in origins)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var forecasts = engine.Forecast(series, origin, cache);
+            var forecasts = engine.Forecast(series, origin, cache, bandReport);
             var originMetrics = new BacktestMetrics();
             for (var i = 0; i < series.Count; i++)
             {
@@ -148,12 +185,22 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
             }
 
             var om = originMetrics.ToMetrics();
+            coverageByOrigin.Add((series[0].MonthAt(origin - 1), om["coverage_80"], om["coverage_95"]));
             perOrigin.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{series[0].MonthAt(origin - 1):yyyy-MM} {om["coverage_80"]:F2}/{om["coverage_95"]:F2} (rel. MASE {om["relative_mase"]:F2})"));
             context.Report($"forecasting: {dataset} origin {series[0].MonthAt(origin):yyyy-MM} done ({clock.Elapsed.TotalSeconds:F0} s)");
         }
 
         var result = metrics.ToMetrics();
+        var validation = series.Count > 1 ? Validate(context, dataset, series, engine, cache, origins, cancellationToken) : null;
+        if (validation is not null)
+        {
+            foreach (var key in new[] { "relative_mase", "coverage_80", "coverage_95" })
+            {
+                result["validation_" + key] = validation.Value.Metrics[key];
+            }
+        }
+
         var snaive = perMethod["seasonal-naive"].Average();
         var methods = string.Join(", ", perMethod.OrderBy(m => m.Value.Average()).Select(m =>
             string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value.Average():F3} ({m.Value.Average() / snaive:F3})")));
@@ -173,6 +220,12 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
             charts.Add(relative);
         }
 
+        var (coverageFull, coverageRelative) = context.ChartPath(Name, $"{dataset}-coverage.png");
+        ForecastCharts.CoverageByOrigin($"{dataset}: band coverage per origin (test window)", coverageByOrigin, coverageFull);
+        charts.Add(coverageRelative);
+        var experts = bandReport.Counts.Values.Sum();
+        var expertNote = string.Join(", ", bandReport.Counts.OrderByDescending(c => c.Value).Select(c =>
+            string.Create(CultureInfo.InvariantCulture, $"{c.Key} {(double)c.Value / experts:P0}")));
         return new EvalMeasurement(dataset, result)
         {
             Charts = charts,
@@ -182,7 +235,11 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
                 $"MASE of each candidate alone on the same origins (relative to seasonal naive): {methods}.",
                 $"Combination weights chosen by the inner backtests ({Options.InnerOrigins} origins {Options.InnerStep} months apart before each origin), averaged: {weights}.",
                 $"Coverage 80/95 by origin (last known month): {string.Join(", ", perOrigin)}.",
-                "Bands: split-conformal per horizon from the inner backtests' log residuals scaled by each series' in-sample seasonal-naive error (pooled over horizons by √h for a single series).",
+                "Bands: conformal on the combination's log residuals scaled by each series' in-sample seasonal-naive error, from the 23 origins before each replayed origin (age-weighted, half-life 24 months; pooled over horizons by √h for a single series).",
+                $"Band scheme LEARNED ONLINE at each origin (no window chose it): for each horizon and level the engine replays up to {AdaptiveBands.LookbackSteps} earlier origins and keeps the expert whose bands had the lowest pinball loss on the forecasts realised by the origin; experts = ACI step γ ∈ {{0, 0.05, 0.1}} × scores plain or divided by the cross-series dispersion of the latest 1–3-month errors × test mass 1 or one origin's worth of points. Chosen at the test origins: {expertNote}.",
+                validation is { } v
+                    ? string.Create(CultureInfo.InvariantCulture, $"Validation window (origins {v.First:yyyy-MM} … {v.Last:yyyy-MM} as last known month, ends before the first test origin; the same engine): relative MASE {v.Metrics["relative_mase"]:F3}, coverage 80/95 {v.Metrics["coverage_80"]:F3}/{v.Metrics["coverage_95"]:F3}; by origin: {v.PerOrigin}. Chosen on this window: the point forecast combines the best {Options.Combine} candidates per series, inversely to their inner-backtest errors (that count was chosen on this window among 3, 4 and 5, by relative MASE); the alternatives tried, with validation and test figures, are in the README's forecasting section.")
+                    : "No validation window for a single series (the scheme is learned online).",
                 "Peer (statsmodels damped ETS on log counts and Theta, same origins): /usr/bin/python3 evals/baselines/forecasting_baseline.py data.",
             ],
         };

@@ -20,6 +20,26 @@ public sealed class ForecastEngineTests
     }
 
     [Fact]
+    public void Combination_weights_and_band_choices_do_not_change_when_a_later_month_is_flipped()
+    {
+        var series = Enumerable.Range(0, 3).Select(i => SyntheticSeries.Seasonal($"s{i}", 132, 800 + 100 * i, 0.002, 0.25, 0.1, 20 + i)).ToArray();
+        var flipped = series.Select(s => s with { Values = s.Values.Select((v, t) => t == 110 ? v * 0.01 : v).ToArray() }).ToArray();
+        var reportA = new BandReport();
+        var reportB = new BandReport();
+
+        var a = new ForecastEngine(Fast).Forecast(series, 108, report: reportA);
+        var b = new ForecastEngine(Fast).Forecast(flipped, 108, report: reportB);
+
+        for (var i = 0; i < series.Length; i++)
+        {
+            b[i].Weights.ShouldBe(a[i].Weights);
+            b[i].Lower80.ShouldBe(a[i].Lower80);
+        }
+
+        reportB.Counts.ShouldBe(reportA.Counts);
+    }
+
+    [Fact]
     public void Bands_are_nested_around_the_median()
     {
         var series = SyntheticSeries.Seasonal("s", 120, 1000, 0.003, 0.25, 0.1, 4);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace JorgeCopilot.Intelligence.Conversations;
@@ -7,8 +8,8 @@ namespace JorgeCopilot.Intelligence.Conversations;
 /// the rows that cannot enter its heap. The offline TF-IDF vectors of turns are sparse (about 135 of 1,024 entries set, a
 /// query about 200), so a dense scan spends most of its time multiplying zeros and moving 4 KB per row through the
 /// cache. Rows with few non-zeros are kept as an inverted index (per dimension: the rows that use it and their values);
-/// a query accumulates every such row's score from the postings of its own non-zero dimensions in double precision,
-/// which differs from the dense float dot product only by rounding; the bound adds a margin well above that rounding.
+/// a query accumulates every such row's score from the postings of its own non-zero dimensions, which differs from the
+/// dense float dot product only by rounding; the bound adds a margin well above that rounding.
 /// Dense rows (whole conversations) get no bound and are always scored.
 /// </summary>
 internal sealed class SparseRowIndex
@@ -106,11 +107,16 @@ internal sealed class SparseRowIndex
     /// </summary>
     public void UpperBounds(ReadOnlySpan<float> query, Span<double> bounds)
     {
-        var scores = bounds[..Count];
-        scores.Clear();
+        // Accumulated in float: the array stays in the first-level cache (27 KB for the bundled corpus, where doubles
+        // would not), and its rounding (at most ~200 terms x 2^-24) is far inside the margin.
+        var buffer = ArrayPool<float>.Shared.Rent(Count);
+        var sums = buffer.AsSpan(0, Count);
+        sums.Clear();
+        var rows = _rows;
+        var values = _values;
         for (var j = 0; j < _dimensions; j++)
         {
-            var q = (double)query[j];
+            var q = query[j];
             if (q == 0)
             {
                 continue;
@@ -118,15 +124,18 @@ internal sealed class SparseRowIndex
 
             for (var p = _start[j]; p < _start[j + 1]; p++)
             {
-                scores[_rows[p]] += q * _values[p];
+                sums[rows[p]] += q * values[p];
             }
         }
 
+        var scores = bounds[..Count];
         var margin = RelativeMargin * TensorPrimitives.Norm(query) * _maxNorm;
         for (var i = 0; i < scores.Length; i++)
         {
-            scores[i] += margin;
+            scores[i] = sums[i] + margin;
         }
+
+        ArrayPool<float>.Shared.Return(buffer);
 
         foreach (var i in _denseRows)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Linq.Expressions;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -93,11 +94,38 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var query = await VectorInput.ToVectorAsync(searchValue, embeddings, cancellationToken);
         var current = await CurrentAsync(cancellationToken);
-        foreach (var (index, score) in TopK(current, query.Span, top + (options?.Skip ?? 0), Compiled(options?.Filter)).Skip(options?.Skip ?? 0))
+        var k = top + (options?.Skip ?? 0);
+        var allowed = current.Allowed(options?.Filter);
+        var bounds = Pruning && query.Length == current.Dimensions ? ArrayPool<double>.Shared.Rent(current.Records.Count) : null;
+        List<(int Index, double Score)> best;
+        try
+        {
+            if (bounds is not null)
+            {
+                current.Sparse.Value.UpperBounds(query.Span, bounds);
+            }
+
+            best = TopK(current, query.Span, k, allowed, bounds);
+        }
+        finally
+        {
+            if (bounds is not null)
+            {
+                ArrayPool<double>.Shared.Return(bounds);
+            }
+        }
+
+        foreach (var (index, score) in best.Skip(options?.Skip ?? 0))
         {
             yield return new VectorSearchResult<ConversationVector>(current.Records[index], score);
         }
     }
+
+    /// <summary>
+    /// Whether searches skip rows by the sparse index's bounds (<see cref="SparseRowIndex"/>: the same rows, scores and
+    /// order, a fraction of the work); off, every allowed row is scored (the reference the tests hold the index to).
+    /// </summary>
+    internal bool Pruning { get; init; } = true;
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
@@ -119,8 +147,12 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
             : CompiledFilters.GetOrAdd(text, _ => filter.Compile());
     }
 
-    /// <summary>Exact top-k by cosine; a min-heap of size k keeps it O(n log k).</summary>
-    private static List<(int Index, double Score)> TopK(Snapshot current, ReadOnlySpan<float> query, int k, Func<ConversationVector, bool>? filter)
+    /// <summary>
+    /// Exact top-k by cosine over every allowed row; a min-heap of size k keeps it O(n log k). With
+    /// <paramref name="bounds"/>, a row whose bound cannot beat the heap's lowest score is not scored: the scan would
+    /// have passed it over anyway, so the heap sees exactly the same sequence of changes (and ties come out in the same order).
+    /// </summary>
+    private static List<(int Index, double Score)> TopK(Snapshot current, ReadOnlySpan<float> query, int k, bool[]? allowed, double[]? bounds)
     {
         if (query.Length != current.Dimensions && current.Records.Count > 0)
         {
@@ -131,7 +163,8 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
         var matrix = current.Matrix.AsSpan();
         for (var i = 0; i < current.Records.Count; i++)
         {
-            if (filter is not null && !filter(current.Records[i]))
+            if ((allowed is not null && !allowed[i])
+                || (bounds is not null && heap.Count == k && heap.TryPeek(out _, out var floor) && bounds[i] <= floor))
             {
                 continue;
             }
@@ -195,6 +228,26 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
 
     private sealed record Snapshot(long Revision, IReadOnlyList<ConversationVector> Records, Dictionary<string, int> Index, float[] Matrix, int Dimensions)
     {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> _masks = new(StringComparer.Ordinal);
+
+        /// <summary>Built on the first search of this revision, not on load: a write followed by no search costs nothing.</summary>
+        public Lazy<SparseRowIndex> Sparse { get; } = new(() => SparseRowIndex.Build(Matrix, Records.Count, Dimensions));
+
+        /// <summary>Which rows pass the filter (null: all). Searches repeat the same few filters, so a filter made of
+        /// literals is evaluated once per revision rather than once per row per search.</summary>
+        public bool[]? Allowed(Expression<Func<ConversationVector, bool>>? filter)
+        {
+            if (Compiled(filter) is not { } test)
+            {
+                return null;
+            }
+
+            var text = filter!.ToString();
+            return text.Contains("value(", StringComparison.Ordinal) || _masks.Count > 100
+                ? Records.Select(test).ToArray()
+                : _masks.GetOrAdd(text, _ => Records.Select(test).ToArray());
+        }
+
         public static readonly Snapshot Empty = new(long.MinValue, [], [], [], ConversationVector.Dimensions);
 
         public static Snapshot Of(long revision, IReadOnlyList<ConversationVector> records)

@@ -23,6 +23,9 @@ public sealed class BotLiftEvalSuite(DataLocator data) : IEvalSuite
 
     public const string ContextArmColumn = "day_of_week";
 
+    /// <summary>Monte Carlo draws per kind of user for the contextual ranking's slot probabilities.</summary>
+    public const int ContextualSimulations = 2_000;
+
     /// <summary>Leads of the small-traffic comparison: roughly a busy agent's year of texted leads.</summary>
     public const int SmallTraffic = 2_000;
 
@@ -73,6 +76,11 @@ public sealed class BotLiftEvalSuite(DataLocator data) : IEvalSuite
             }
         }
 
+        if (results.Count > 0)
+        {
+            results.Add(PolicyChoice.Measure(results, new VariantsOptions().Policy));
+        }
+
         return results;
     }
 
@@ -110,6 +118,21 @@ public sealed class BotLiftEvalSuite(DataLocator data) : IEvalSuite
             .ToArray();
         var flat = new OffPolicyEstimator(test, ThompsonPolicy(train, actions, FlatPrior), ClickRateModel.Fit(train, actions)).Dr();
 
+        // The contextual option on the same split, same reward model, same estimators and resamples: its noise scale is
+        // chosen on the same inner split as the segment policy's prior strength.
+        var innerRows = train.Skip(inner).ToList();
+        var innerModel = ClickRateModel.Fit(train.Take(inner), actions);
+        var innerNoise = ContextualRankingPolicy.NoiseScales.ToDictionary(v => v, v =>
+        {
+            var policy = ContextualRankingPolicy.Fit(train.Take(inner).ToList(), actions, v, ContextualSimulations, Seed);
+            return new OffPolicyEstimator(innerRows, policy.Of(innerRows), _ => innerModel).Dr();
+        });
+        var noise = innerNoise.MaxBy(kv => kv.Value).Key;
+        var contextualPolicy = ContextualRankingPolicy.Fit(train, actions, noise, ContextualSimulations, Seed);
+        var testModel = ClickRateModel.Fit(train, actions);
+        var contextual = new OffPolicyEstimator(test, contextualPolicy.Of(test), _ => testModel);
+        var comparison = Compare(learned, contextual);
+
         var metrics = new Dictionary<string, double>
         {
             ["ips"] = ips.Value,
@@ -132,7 +155,11 @@ public sealed class BotLiftEvalSuite(DataLocator data) : IEvalSuite
             ["lift_ci_high"] = OffPolicyEstimator.Quantile(lifts, 0.975),
             ["prior_strength"] = strength,
             ["relative_lift_flat_prior"] = flat / uniform - 1,
+            ["contextual_noise"] = noise,
+            ["contextual_contexts"] = test.Select(r => string.Join('|', r.Context ?? [])).Distinct(StringComparer.Ordinal).Count(),
+            ["contextual_relative_lift"] = comparison.Contextual.Dr.Value / uniform - 1,
         };
+        comparison.AddTo(metrics);
 
         var chart = BotLiftCharts.Estimates(context, $"open-bandit-{campaign}", [("IPS", ips), ("SNIPS", snips), ("DR", dr)], onPolicy);
         return new EvalMeasurement($"open-bandit-{campaign}", metrics)
@@ -145,6 +172,8 @@ public sealed class BotLiftEvalSuite(DataLocator data) : IEvalSuite
                 $"DR's reward model: per-item click rate shrunk by {ClickRateModel.PriorImpressions} pseudo-impressions times a slot factor, cross-fitted on even/odd rows. Intervals: {OffPolicyEstimator.BootstrapSamples} bootstrap resamples of rows (seed {Seed}), percentile 95%.",
                 $"Lift: Thompson ranking ({PolicySimulations:N0} Monte Carlo draws for its slot probabilities) fitted on the first {train.Count:N0} random-log rows, DR-valued on the last {test.Count:N0} against the uniform policy's observed rate there; interval from paired bootstrap. Prior Beta(m*rate, m*(1-rate)) around the training click rate, m chosen among {string.Join(", ", PriorStrengths)} by DR value on an inner split of the training half (chosen: {strength}; inner values {string.Join(", ", innerScores.Select(kv => $"{kv.Key}: {kv.Value:0.00000}"))}); m = 0 means a flat Beta(1,1); relative_lift_flat_prior is the policy with that flat prior.",
                 $"The seed's \"+20% bot lift\" measured here: {ourValue / uniform - 1:+0%;-0%} with 95% interval [{OffPolicyEstimator.Quantile(lifts, 0.025):+0%;-0%}, {OffPolicyEstimator.Quantile(lifts, 0.975):+0%;-0%}] — {(OffPolicyEstimator.Quantile(lifts, 0.975) < 0.2 ? "+20% lies above the interval" : "+20% is within reach of the interval")} (a fashion log, not real-estate bots).",
+                $"Contextual vs segment (issue 16, item 2): on the same {test.Count:N0} held-out rows, with the same reward model and bootstrap resamples, the segment (non-contextual) Thompson ranking above and the contextual one: per item a Bayesian linear model over intercept + one-hots of the log's {train.FirstOrDefault().Context?.Count ?? 0} user features (ridge {ContextualThompson.Ridge}), Thompson ranking with {ContextualSimulations:N0} Monte Carlo draws per kind of user, noise v chosen among {string.Join(", ", ContextualRankingPolicy.NoiseScales)} by DR on the inner split (chosen {noise}; inner values {string.Join(", ", innerNoise.Select(kv => $"{kv.Key}: {kv.Value:0.00000}"))}).",
+                $"segment: IPS {comparison.Segment.Ips.Value:0.00000} [{comparison.Segment.Ips.Low:0.00000}, {comparison.Segment.Ips.High:0.00000}], SNIPS {comparison.Segment.Snips.Value:0.00000} [{comparison.Segment.Snips.Low:0.00000}, {comparison.Segment.Snips.High:0.00000}], DR {comparison.Segment.Dr.Value:0.00000} [{comparison.Segment.Dr.Low:0.00000}, {comparison.Segment.Dr.High:0.00000}]; contextual: IPS {comparison.Contextual.Ips.Value:0.00000} [{comparison.Contextual.Ips.Low:0.00000}, {comparison.Contextual.Ips.High:0.00000}], SNIPS {comparison.Contextual.Snips.Value:0.00000} [{comparison.Contextual.Snips.Low:0.00000}, {comparison.Contextual.Snips.High:0.00000}], DR {comparison.Contextual.Dr.Value:0.00000} [{comparison.Contextual.Dr.Low:0.00000}, {comparison.Contextual.Dr.High:0.00000}]; contextual − segment (DR, paired bootstrap) {comparison.Difference:+0.00000;-0.00000} [{comparison.DifferenceLow:+0.00000;-0.00000}, {comparison.DifferenceHigh:+0.00000;-0.00000}]: {PolicyChoice.Verdict(comparison.DifferenceLow, comparison.DifferenceHigh)}.",
                 "Peer baseline (numpy/pandas, same protocol): /usr/bin/python3 evals/baselines/bot_lift_baseline.py data.",
                 $"took {watch.Elapsed.TotalSeconds:0.0} s",
             ],
@@ -227,6 +256,16 @@ public sealed class BotLiftEvalSuite(DataLocator data) : IEvalSuite
                 $"Verdict: {verdict} (contextual − segment = {r.Difference:+0.0;-0.0} conversions, 95% [{r.DifferenceLow:+0.0;-0.0}, {r.DifferenceHigh:+0.0;-0.0}]; regret {r.Contextual.Regret:0.0} vs {r.Segment.Regret:0.0}).",
             ],
         };
+    }
+
+    /// <summary>Both learned policies valued on the same held-out rows by the three estimators, and their paired DR difference.</summary>
+    private static PolicyComparison Compare(OffPolicyEstimator segment, OffPolicyEstimator contextual)
+    {
+        (OffPolicyEstimate Ips, OffPolicyEstimate Snips, OffPolicyEstimate Dr) All(OffPolicyEstimator e) =>
+            (e.Estimate((x, rows) => x.Ips(rows), Seed), e.Estimate((x, rows) => x.Snips(rows), Seed), e.Estimate((x, rows) => x.Dr(rows), Seed));
+        var differences = OffPolicyEstimator.Bootstrap(segment.Count, Seed + 2).Select(rows => contextual.Dr(rows) - segment.Dr(rows)).ToArray();
+        return new PolicyComparison(All(segment), All(contextual), contextual.Dr() - segment.Dr(),
+            OffPolicyEstimator.Quantile(differences, 0.025), OffPolicyEstimator.Quantile(differences, 0.975));
     }
 
     /// <summary>Slot probabilities of our Thompson ranking, item posteriors pooled over slots, prior of strength m at the log's rate (m = 0: Beta(1,1)).</summary>

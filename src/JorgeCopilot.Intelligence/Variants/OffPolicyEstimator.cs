@@ -6,17 +6,23 @@ namespace JorgeCopilot.Intelligence.Variants;
 /// correction of its residuals). Intervals are percentile bootstraps over log rows (rows treated as independent, as
 /// the Open Bandit Pipeline does).
 /// </summary>
-public sealed class OffPolicyEstimator(IReadOnlyList<LoggedImpression> log, double[,] policy, Func<int, double[,]> rewardModelOfRow)
+/// <remarks>A contextual policy gives each row its own <c>pi[action, slot]</c> (<c>policyOfRow</c>); the others one for all rows.</remarks>
+public sealed class OffPolicyEstimator(IReadOnlyList<LoggedImpression> log, Func<int, double[,]> policyOfRow, Func<int, double[,]> rewardModelOfRow)
 {
     public const int BootstrapSamples = 1000;
 
-    private readonly double[] weights = log.Select(r => policy[r.Action, r.Slot] / r.Propensity).ToArray();
+    private readonly double[] weights = log.Select((r, i) => policyOfRow(i)[r.Action, r.Slot] / r.Propensity).ToArray();
     private readonly double[] rewards = log.Select(r => r.Reward ? 1.0 : 0.0).ToArray();
-    private readonly double[] directTerms = log.Select((r, i) => Expected(policy, rewardModelOfRow(i), r.Slot)).ToArray();
+    private readonly double[] directTerms = log.Select((r, i) => Expected(policyOfRow(i), rewardModelOfRow(i), r.Slot)).ToArray();
     private readonly double[] predicted = log.Select((r, i) => rewardModelOfRow(i)[r.Action, r.Slot]).ToArray();
 
+    public OffPolicyEstimator(IReadOnlyList<LoggedImpression> log, double[,] policy, Func<int, double[,]> rewardModelOfRow)
+        : this(log, _ => policy, rewardModelOfRow)
+    {
+    }
+
     public OffPolicyEstimator(IReadOnlyList<LoggedImpression> log, double[,] policy, double[,] rewardModel)
-        : this(log, policy, _ => rewardModel)
+        : this(log, _ => policy, _ => rewardModel)
     {
     }
 

@@ -4,7 +4,8 @@ using System.IO.Compression;
 namespace JorgeCopilot.Intelligence.Variants;
 
 /// <summary>One logged impression of the Open Bandit Dataset: item shown at a slot, click, logging propensity.</summary>
-public readonly record struct LoggedImpression(int Action, int Slot, bool Reward, double Propensity);
+/// <param name="Context">The user's facts when the item was shown (<c>user_feature_0=…</c>; hashed categories in the log).</param>
+public readonly record struct LoggedImpression(int Action, int Slot, bool Reward, double Propensity, IReadOnlyList<string>? Context = null);
 
 /// <summary>Reads an Open Bandit Dataset log (<c>random/men/men.csv.gz</c> ...) in file (time) order.</summary>
 public static class OpenBanditLog
@@ -22,6 +23,7 @@ public static class OpenBanditLog
         var position = Column("position");
         var click = Column("click");
         var propensity = Column("propensity_score");
+        var features = header.Select((name, i) => (name, i)).Where(c => c.name.StartsWith("user_feature_", StringComparison.Ordinal)).ToArray();
         var rows = new List<LoggedImpression>(10_000);
         while (reader.ReadLine() is { } line)
         {
@@ -35,7 +37,8 @@ public static class OpenBanditLog
                 int.Parse(cells[item], CultureInfo.InvariantCulture),
                 int.Parse(cells[position], CultureInfo.InvariantCulture) - 1,
                 cells[click] == "1",
-                double.Parse(cells[propensity], CultureInfo.InvariantCulture)));
+                double.Parse(cells[propensity], CultureInfo.InvariantCulture),
+                features.Select(f => $"{f.name}={cells[f.i]}").ToArray()));
         }
 
         return rows;

@@ -10,7 +10,8 @@ namespace JorgeCopilot.Benchmarks.Variants;
 /// </summary>
 internal sealed class CorpusSearch(EmbeddedVectorCollection collection, ConversationIndexModel index) : IConversationSearch
 {
-    public static CorpusSearch Build()
+    /// <param name="pruning">False: every allowed row scored densely, as before the sparse bounds (for a same-load comparison).</param>
+    public static CorpusSearch Build(bool pruning = true)
     {
         var data = new DataLocator(Options.Create(new DataOptions()));
         var conversations = CorpusFiles.ReadPersuasionForGood(data).Concat(CorpusFiles.ReadCasino(data)).ToList();
@@ -26,7 +27,7 @@ internal sealed class CorpusSearch(EmbeddedVectorCollection collection, Conversa
             d.Vector = index.Embedding.Embed(d.Text);
         }
 
-        var collection = new EmbeddedVectorCollection("bench-variants", new MemoryVectorPersistence());
+        var collection = new EmbeddedVectorCollection("bench-variants", new MemoryVectorPersistence()) { Pruning = pruning };
         collection.EnsureCollectionExistsAsync().GetAwaiter().GetResult();
         collection.UpsertAsync(documents).GetAwaiter().GetResult();
         return new CorpusSearch(collection, index);

@@ -35,18 +35,16 @@ public sealed class TreeShapExplainer : IScoreExplainer
     // Tree t's leaves are [_firstLeaf[t], _firstLeaf[t + 1]); a tree with none of them and splits is explained by recursion.
     private readonly bool[] _isTabulated;
     private readonly int[] _firstLeaf;
-    // Per leaf: its path entries [_pathStart[l], _pathStart[l + 1]), its distinct features [_featureStart[l], _featureStart[l + 1])
-    // with their cover fractions alongside, and its value.
-    private readonly int[] _pathStart;
+    // Per leaf: its distinct features [_featureStart[l], _featureStart[l + 1]) with, alongside, their cover fractions and
+    // the bit mask of the path's nodes that split on each; its value; and the mask of path nodes where the path goes
+    // left. A row follows feature j when it goes the path's way at every one of j's nodes: ((row ^ left) & nodes_j) == 0
+    // over the row's own left-mask of the tree (which is why a tabulated tree has at most 64 internal nodes).
     private readonly int[] _featureStart;
     private readonly double[] _leafValue;
-    // Per path entry: the internal node, whether the path goes left there, and the slot of its feature among the leaf's features.
-    private readonly int[] _pathNode;
-    private readonly byte[] _pathLeft;
-    private readonly byte[] _pathSlot;
+    private readonly ulong[] _leafLeft;
     private readonly int[] _leafFeature;
     private readonly double[] _leafZero;
-    private readonly int _maxNodes;
+    private readonly ulong[] _featureNodes;
     private readonly int _maxDepth;
 
     public TreeShapExplainer(TreeEnsemble ensemble)
@@ -62,7 +60,6 @@ public sealed class TreeShapExplainer : IScoreExplainer
         ArgumentOutOfRangeException.ThrowIfNegative(tableBudget);
         _ensemble = ensemble;
         ExpectedValue = ensemble.Bias + ensemble.Trees.Sum(t => t.ExpectedValue);
-        _maxNodes = ensemble.Trees.Count == 0 ? 0 : ensemble.Trees.Max(t => t.Left.Length);
         _maxDepth = ensemble.Trees.Count == 0 ? 0 : ensemble.Trees.Max(t => t.MaxDepth);
         var trees = ensemble.Trees.Count;
         _isTabulated = new bool[trees];
@@ -74,7 +71,7 @@ public sealed class TreeShapExplainer : IScoreExplainer
             _firstLeaf[t] = chosen.Count;
             var leaves = LeafPath.Read(ensemble.Trees[t]);
             var size = leaves.Sum(l => (long)l.Features.Length + 1);
-            if (leaves.Length == 0 || leaves.Any(l => l.Features.Length > MaxTabulatedFeatures) || size > remaining)
+            if (leaves.Length == 0 || ensemble.Trees[t].Left.Length > 64 || leaves.Any(l => l.Features.Length > MaxTabulatedFeatures) || size > remaining)
             {
                 continue;
             }
@@ -85,26 +82,23 @@ public sealed class TreeShapExplainer : IScoreExplainer
         }
 
         _firstLeaf[trees] = chosen.Count;
-        _pathStart = new int[chosen.Count + 1];
         _featureStart = new int[chosen.Count + 1];
         _leafValue = new double[chosen.Count];
-        _pathNode = new int[chosen.Sum(l => l.Nodes.Length)];
-        _pathLeft = new byte[_pathNode.Length];
-        _pathSlot = new byte[_pathNode.Length];
+        _leafLeft = new ulong[chosen.Count];
         _leafFeature = new int[chosen.Sum(l => l.Features.Length)];
         _leafZero = new double[_leafFeature.Length];
-        int path = 0, feature = 0;
+        _featureNodes = new ulong[_leafFeature.Length];
+        var feature = 0;
         for (var l = 0; l < chosen.Count; l++)
         {
             var leaf = chosen[l];
-            _pathStart[l] = path;
             _featureStart[l] = feature;
             _leafValue[l] = leaf.Value;
-            for (var k = 0; k < leaf.Nodes.Length; k++, path++)
+            for (var k = 0; k < leaf.Nodes.Length; k++)
             {
-                _pathNode[path] = leaf.Nodes[k];
-                _pathLeft[path] = leaf.WentLeft[k] ? (byte)1 : (byte)0;
-                _pathSlot[path] = (byte)leaf.Slot[k];
+                var bit = 1UL << leaf.Nodes[k];
+                _featureNodes[feature + leaf.Slot[k]] |= bit;
+                _leafLeft[l] |= leaf.WentLeft[k] ? bit : 0;
             }
 
             leaf.Features.CopyTo(_leafFeature, feature);
@@ -112,7 +106,6 @@ public sealed class TreeShapExplainer : IScoreExplainer
             feature += leaf.Features.Length;
         }
 
-        _pathStart[chosen.Count] = path;
         _featureStart[chosen.Count] = feature;
         TableValues = tableBudget - remaining;
         var splitTrees = ensemble.Trees.Count(t => t.Left.Length > 0);
@@ -137,7 +130,6 @@ public sealed class TreeShapExplainer : IScoreExplainer
         }
 
         var phi = new double[FeatureCount];
-        Span<byte> goesLeft = _maxNodes <= 512 ? stackalloc byte[_maxNodes] : new byte[_maxNodes];
         Span<double> e = stackalloc double[MaxTabulatedFeatures + 1];
         PathElement[]? path = null;
         var trees = _ensemble.Trees;
@@ -156,10 +148,11 @@ public sealed class TreeShapExplainer : IScoreExplainer
                 continue;
             }
 
+            var goesLeft = 0UL;
             for (var n = 0; n < tree.Left.Length; n++)
             {
                 // ML.NET sends a row left when its value is <= the threshold (NaN goes right).
-                goesLeft[n] = features[tree.Feature[n]] <= tree.Threshold[n] ? (byte)1 : (byte)0;
+                goesLeft |= (features[tree.Feature[n]] <= tree.Threshold[n] ? 1UL : 0) << n;
             }
 
             for (var leaf = _firstLeaf[t]; leaf < _firstLeaf[t + 1]; leaf++)
@@ -176,14 +169,16 @@ public sealed class TreeShapExplainer : IScoreExplainer
     /// row follows every split of the leaf's j-th feature on the path (a row that leaves the path at any of them does
     /// not "follow" that feature). Branch-free: whether a row follows a feature is a coin flip to the branch predictor.
     /// </summary>
-    private void AddContributions(int leaf, ReadOnlySpan<byte> goesLeft, double[] phi, Span<double> e)
+    private void AddContributions(int leaf, ulong goesLeft, double[] phi, Span<double> e)
     {
         var first = _featureStart[leaf];
         var u = _featureStart[leaf + 1] - first;
-        var pattern = (1 << u) - 1;
-        for (var k = _pathStart[leaf]; k < _pathStart[leaf + 1]; k++)
+        var departs = goesLeft ^ _leafLeft[leaf];
+        var nodes = _featureNodes.AsSpan(first, u);
+        var pattern = 0;
+        for (var j = 0; j < u; j++)
         {
-            pattern &= ~((goesLeft[_pathNode[k]] ^ _pathLeft[k]) << _pathSlot[k]);
+            pattern |= ((departs & nodes[j]) == 0 ? 1 : 0) << j;
         }
 
         // e = elementary symmetric polynomials of the followed features' cover fractions; scale = v × the product of the

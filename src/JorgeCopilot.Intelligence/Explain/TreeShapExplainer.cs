@@ -10,11 +10,12 @@ namespace JorgeCopilot.Intelligence.Explain;
 /// <c>v·P·(1 − z_j)·G(F∖j)</c> when j is in F and <c>−v·P·G(F)</c> otherwise, where P is the product of z over the
 /// features not followed and <c>G(A) = Σ_{S⊆A} |S|!(u−1−|S|)!/u! · Π_{k∈A∖S} z_k</c>, a weighted sum of A's
 /// elementary symmetric polynomials (this is Algorithm 2's per-leaf sum written out for 0/1 "one" fractions). A row is
-/// then one pass over each leaf's path for F and O(u²) arithmetic on a few values held per leaf, streamed in order.
+/// then one bit-mask test per distinct feature of each leaf for F and O(u²) arithmetic on a few values held per leaf,
+/// streamed in order.
 /// Fast TreeSHAP v2 (Yang 2021) tables of all 2^u answers per leaf were used before: the same arithmetic saved, but
 /// one random read per leaf into tables of 34 MB per price-model member, which on this shared machine cost as much as
 /// the recursion (about 60 ns per leaf, a cache miss each). A tree with a leaf of more distinct features than
-/// <see cref="MaxTabulatedFeatures"/>, or beyond the budget, is explained per row by Algorithm 2 itself (recursive
+/// <see cref="MaxTabulatedFeatures"/>, more than 64 internal nodes, or beyond the budget, is explained per row by Algorithm 2 itself (recursive
 /// EXTEND / UNWIND / UNWOUND-SUM). Both routes are exact; a test checks each against brute-force Shapley values.
 /// </para>
 /// </summary>

@@ -5,43 +5,47 @@ namespace JorgeCopilot.Intelligence.Explain;
 /// own cover as the background distribution, over any <see cref="TreeEnsemble"/> (ML.NET FastTree or LightGBM,
 /// classification or regression). Thread-safe.
 /// <para>
-/// Speed (Fast TreeSHAP v2, Yang 2021): a leaf's contribution to the features on its path depends on the row only
-/// through which of those features the row "follows" (satisfies every split of that feature on the way to the leaf).
-/// A leaf whose path has u distinct features therefore has 2^u possible contribution vectors, computed once when
-/// the explainer is built. Explaining a row is then one pass over each leaf's path to find its pattern and u
-/// additions, instead of TreeSHAP's leaves × depth² arithmetic per row. Tables are built per tree; a tree with a
-/// leaf of too many distinct features, or beyond the memory budget, is explained per row by Algorithm 2 itself
-/// (recursive EXTEND / UNWIND / UNWOUND-SUM). Both routes are exact; a test checks each against brute-force
-/// Shapley values. The lookups are memory-bound, so the budget is also what keeps the tables near the cache.
+/// Speed: a leaf with value v whose path has u distinct features, cover fractions z_k and a row that "follows" the
+/// features in F (satisfies every split of that feature on the way to the leaf) gives feature j
+/// <c>v·P·(1 − z_j)·G(F∖j)</c> when j is in F and <c>−v·P·G(F)</c> otherwise, where P is the product of z over the
+/// features not followed and <c>G(A) = Σ_{S⊆A} |S|!(u−1−|S|)!/u! · Π_{k∈A∖S} z_k</c>, a weighted sum of A's
+/// elementary symmetric polynomials (this is Algorithm 2's per-leaf sum written out for 0/1 "one" fractions). A row is
+/// then one bit-mask test per distinct feature of each leaf for F and O(u²) arithmetic on a few values held per leaf,
+/// streamed in order.
+/// Fast TreeSHAP v2 (Yang 2021) tables of all 2^u answers per leaf were used before: the same arithmetic saved, but
+/// one random read per leaf into tables of 34 MB per price-model member, which on this shared machine cost as much as
+/// the recursion (about 60 ns per leaf, a cache miss each). A tree with a leaf of more distinct features than
+/// <see cref="MaxTabulatedFeatures"/>, more than 64 internal nodes, or beyond the budget, is explained per row by Algorithm 2 itself (recursive
+/// EXTEND / UNWIND / UNWOUND-SUM). Both routes are exact; a test checks each against brute-force Shapley values.
 /// </para>
 /// </summary>
 public sealed class TreeShapExplainer : IScoreExplainer
 {
-    /// <summary>A tree with a leaf of more distinct path features than this is explained per row (2^u entries would not pay off).</summary>
+    /// <summary>A tree with a leaf of more distinct path features than this is explained per row by the recursion.</summary>
     public const int MaxTabulatedFeatures = 8;
 
-    /// <summary>Default cap on precomputed values (8 bytes each): 2 million = 16 MB per explainer.</summary>
+    /// <summary>Default cap on values held per leaf (8 bytes each; u + 1 per leaf): 2 million = 16 MB per explainer.</summary>
     public const int DefaultTableBudget = 2_000_000;
 
+    // Shapley weights |S|!(u−1−|S|)!/u! laid out for G: [u][c][d] is the weight of e_d when |A| = c (|S| = c − d), 0 for d > c.
+    private static readonly double[] Weights = BuildWeights();
+
     private readonly TreeEnsemble _ensemble;
-    // Tabulated leaves, flattened into a few contiguous arrays. A row visits every leaf of every tree (about 55,000 per
-    // price-model member), so this loop is the explanation's cost: flat arrays plus a branch-free pattern made a
-    // valuation about 25% faster than one object per leaf with a branch per split (ValuationBenchmarks).
+    // Per-leaf path data, flattened into a few contiguous arrays read in order: a row visits every leaf of every tree
+    // (about 44,000 per price-model member), so this loop is the explanation's cost.
     // Tree t's leaves are [_firstLeaf[t], _firstLeaf[t + 1]); a tree with none of them and splits is explained by recursion.
     private readonly bool[] _isTabulated;
     private readonly int[] _firstLeaf;
-    // Per leaf: its path entries [_pathStart[l], _pathStart[l + 1]), its distinct features [_featureStart[l], _featureStart[l + 1])
-    // and where its 2^u × u table begins.
-    private readonly int[] _pathStart;
+    // Per leaf: its distinct features [_featureStart[l], _featureStart[l + 1]) with, alongside, their cover fractions and
+    // the bit mask of the path's nodes that split on each; its value; and the mask of path nodes where the path goes
+    // left. A row follows feature j when it goes the path's way at every one of j's nodes: ((row ^ left) & nodes_j) == 0
+    // over the row's own left-mask of the tree (which is why a tabulated tree has at most 64 internal nodes).
     private readonly int[] _featureStart;
-    private readonly int[] _tableStart;
-    // Per path entry: the internal node, whether the path goes left there, and the slot of its feature among the leaf's features.
-    private readonly int[] _pathNode;
-    private readonly byte[] _pathLeft;
-    private readonly byte[] _pathSlot;
+    private readonly double[] _leafValue;
+    private readonly ulong[] _leafLeft;
     private readonly int[] _leafFeature;
-    private readonly double[] _table;
-    private readonly int _maxNodes;
+    private readonly double[] _leafZero;
+    private readonly ulong[] _featureNodes;
     private readonly int _maxDepth;
 
     public TreeShapExplainer(TreeEnsemble ensemble)
@@ -50,14 +54,13 @@ public sealed class TreeShapExplainer : IScoreExplainer
     }
 
     /// <param name="ensemble">The trees, with cover.</param>
-    /// <param name="tableBudget">How many precomputed values may be held (0 computes every leaf per row).</param>
+    /// <param name="tableBudget">How many per-leaf values may be held (0 computes every leaf by recursion per row).</param>
     public TreeShapExplainer(TreeEnsemble ensemble, int tableBudget)
     {
         ArgumentNullException.ThrowIfNull(ensemble);
         ArgumentOutOfRangeException.ThrowIfNegative(tableBudget);
         _ensemble = ensemble;
         ExpectedValue = ensemble.Bias + ensemble.Trees.Sum(t => t.ExpectedValue);
-        _maxNodes = ensemble.Trees.Count == 0 ? 0 : ensemble.Trees.Max(t => t.Left.Length);
         _maxDepth = ensemble.Trees.Count == 0 ? 0 : ensemble.Trees.Max(t => t.MaxDepth);
         var trees = ensemble.Trees.Count;
         _isTabulated = new bool[trees];
@@ -68,8 +71,8 @@ public sealed class TreeShapExplainer : IScoreExplainer
         {
             _firstLeaf[t] = chosen.Count;
             var leaves = LeafPath.Read(ensemble.Trees[t]);
-            var size = leaves.Sum(l => (long)l.Features.Length << l.Features.Length);
-            if (leaves.Length == 0 || leaves.Any(l => l.Features.Length > MaxTabulatedFeatures) || size > remaining)
+            var size = leaves.Sum(l => (long)l.Features.Length + 1);
+            if (leaves.Length == 0 || ensemble.Trees[t].Left.Length > 64 || leaves.Any(l => l.Features.Length > MaxTabulatedFeatures) || size > remaining)
             {
                 continue;
             }
@@ -80,36 +83,32 @@ public sealed class TreeShapExplainer : IScoreExplainer
         }
 
         _firstLeaf[trees] = chosen.Count;
-        _pathStart = new int[chosen.Count + 1];
         _featureStart = new int[chosen.Count + 1];
-        _tableStart = new int[chosen.Count];
-        _pathNode = new int[chosen.Sum(l => l.Nodes.Length)];
-        _pathLeft = new byte[_pathNode.Length];
-        _pathSlot = new byte[_pathNode.Length];
+        _leafValue = new double[chosen.Count];
+        _leafLeft = new ulong[chosen.Count];
         _leafFeature = new int[chosen.Sum(l => l.Features.Length)];
-        _table = new double[tableBudget - remaining];
-        int path = 0, feature = 0, table = 0;
+        _leafZero = new double[_leafFeature.Length];
+        _featureNodes = new ulong[_leafFeature.Length];
+        var feature = 0;
         for (var l = 0; l < chosen.Count; l++)
         {
             var leaf = chosen[l];
-            _pathStart[l] = path;
             _featureStart[l] = feature;
-            _tableStart[l] = table;
-            for (var k = 0; k < leaf.Nodes.Length; k++, path++)
+            _leafValue[l] = leaf.Value;
+            for (var k = 0; k < leaf.Nodes.Length; k++)
             {
-                _pathNode[path] = leaf.Nodes[k];
-                _pathLeft[path] = leaf.WentLeft[k] ? (byte)1 : (byte)0;
-                _pathSlot[path] = (byte)leaf.Slot[k];
+                var bit = 1UL << leaf.Nodes[k];
+                _featureNodes[feature + leaf.Slot[k]] |= bit;
+                _leafLeft[l] |= leaf.WentLeft[k] ? bit : 0;
             }
 
             leaf.Features.CopyTo(_leafFeature, feature);
+            leaf.Zero.CopyTo(_leafZero, feature);
             feature += leaf.Features.Length;
-            table += leaf.Tabulate(_table.AsSpan(table));
         }
 
-        _pathStart[chosen.Count] = path;
         _featureStart[chosen.Count] = feature;
-        TableValues = _table.Length;
+        TableValues = tableBudget - remaining;
         var splitTrees = ensemble.Trees.Count(t => t.Left.Length > 0);
         TabulatedTreeShare = splitTrees == 0 ? 1 : _isTabulated.Count(t => t) / (double)splitTrees;
     }
@@ -118,10 +117,10 @@ public sealed class TreeShapExplainer : IScoreExplainer
 
     public double ExpectedValue { get; }
 
-    /// <summary>Share of (non-trivial) trees answered from precomputed tables (for benchmarks and tests).</summary>
+    /// <summary>Share of (non-trivial) trees answered from per-leaf path data rather than the recursion (for benchmarks and tests).</summary>
     public double TabulatedTreeShare { get; }
 
-    /// <summary>How many values the tables hold (8 bytes each).</summary>
+    /// <summary>How many per-leaf values are held (8 bytes each).</summary>
     public long TableValues { get; }
 
     public FeatureAttribution Explain(ReadOnlySpan<float> features)
@@ -132,7 +131,7 @@ public sealed class TreeShapExplainer : IScoreExplainer
         }
 
         var phi = new double[FeatureCount];
-        Span<byte> goesLeft = _maxNodes <= 512 ? stackalloc byte[_maxNodes] : new byte[_maxNodes];
+        Span<double> e = stackalloc double[MaxTabulatedFeatures + 1];
         PathElement[]? path = null;
         var trees = _ensemble.Trees;
         for (var t = 0; t < trees.Count; t++)
@@ -150,15 +149,16 @@ public sealed class TreeShapExplainer : IScoreExplainer
                 continue;
             }
 
+            var goesLeft = 0UL;
             for (var n = 0; n < tree.Left.Length; n++)
             {
                 // ML.NET sends a row left when its value is <= the threshold (NaN goes right).
-                goesLeft[n] = features[tree.Feature[n]] <= tree.Threshold[n] ? (byte)1 : (byte)0;
+                goesLeft |= (features[tree.Feature[n]] <= tree.Threshold[n] ? 1UL : 0) << n;
             }
 
             for (var leaf = _firstLeaf[t]; leaf < _firstLeaf[t + 1]; leaf++)
             {
-                AddContributions(leaf, goesLeft, phi);
+                AddContributions(leaf, goesLeft, phi, e);
             }
         }
 
@@ -166,25 +166,109 @@ public sealed class TreeShapExplainer : IScoreExplainer
     }
 
     /// <summary>
-    /// Adds one tabulated leaf's contributions: the row's pattern has bit j set when the row follows every split of the
-    /// leaf's j-th feature on the path (a row that leaves the path at any of them does not "follow" that feature).
+    /// Adds one leaf's contributions in closed form (see the class remarks). The row's pattern has bit j set when the
+    /// row follows every split of the leaf's j-th feature on the path (a row that leaves the path at any of them does
+    /// not "follow" that feature). Branch-free: whether a row follows a feature is a coin flip to the branch predictor.
     /// </summary>
-    private void AddContributions(int leaf, ReadOnlySpan<byte> goesLeft, double[] phi)
+    private void AddContributions(int leaf, ulong goesLeft, double[] phi, Span<double> e)
     {
         var first = _featureStart[leaf];
         var u = _featureStart[leaf + 1] - first;
-        var pattern = (1 << u) - 1;
-        for (var k = _pathStart[leaf]; k < _pathStart[leaf + 1]; k++)
-        {
-            // Branch-free: whether a row leaves the path at a split is a coin flip to the branch predictor.
-            pattern &= ~((goesLeft[_pathNode[k]] ^ _pathLeft[k]) << _pathSlot[k]);
-        }
-
-        var offset = _tableStart[leaf] + pattern * u;
+        var departs = goesLeft ^ _leafLeft[leaf];
+        var nodes = _featureNodes.AsSpan(first, u);
+        var pattern = 0;
         for (var j = 0; j < u; j++)
         {
-            phi[_leafFeature[first + j]] += _table[offset + j];
+            pattern |= ((departs & nodes[j]) == 0 ? 1 : 0) << j;
         }
+
+        // e = elementary symmetric polynomials of the followed features' cover fractions; scale = v × the product of the
+        // fractions of the features not followed. Each loop runs over set bits only: a branch per feature on whether the
+        // row follows it would be a coin flip to the branch predictor.
+        var zero = _leafZero.AsSpan(first, u);
+        var features = _leafFeature.AsSpan(first, u);
+        var full = (1 << u) - 1;
+        var scale = _leafValue[leaf];
+        for (var rest = full & ~pattern; rest != 0; rest &= rest - 1)
+        {
+            scale *= zero[System.Numerics.BitOperations.TrailingZeroCount(rest)];
+        }
+
+        e[0] = 1;
+        var count = 0;
+        for (var rest = pattern; rest != 0; rest &= rest - 1)
+        {
+            var z = zero[System.Numerics.BitOperations.TrailingZeroCount(rest)];
+            e[++count] = 0;
+            for (var d = count; d > 0; d--)
+            {
+                e[d] += z * e[d - 1];
+            }
+        }
+
+        var weights = Weights.AsSpan(u * (MaxTabulatedFeatures + 1) * (MaxTabulatedFeatures + 1));
+        if (count < u)
+        {
+            // Every feature not followed gets −v·P·G(F).
+            var row = weights.Slice(count * (MaxTabulatedFeatures + 1), count + 1);
+            var g = 0.0;
+            for (var d = 0; d <= count; d++)
+            {
+                g += row[d] * e[d];
+            }
+
+            var notFollowed = scale * g;
+            for (var rest = full & ~pattern; rest != 0; rest &= rest - 1)
+            {
+                phi[features[System.Numerics.BitOperations.TrailingZeroCount(rest)]] -= notFollowed;
+            }
+        }
+
+        if (count > 0)
+        {
+            // A followed feature j gets v·P·(1 − z_j)·G(F∖j): j's factor (1 + z_j t) divided out of e.
+            var row = weights.Slice((count - 1) * (MaxTabulatedFeatures + 1), count);
+            for (var rest = pattern; rest != 0; rest &= rest - 1)
+            {
+                var j = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                var z = zero[j];
+                var previous = 1.0;
+                var g = row[0];
+                for (var d = 1; d < count; d++)
+                {
+                    previous = e[d] - z * previous;
+                    g += row[d] * previous;
+                }
+
+                phi[features[j]] += scale * (1 - z) * g;
+            }
+        }
+    }
+
+    private static double[] BuildWeights()
+    {
+        const int Size = MaxTabulatedFeatures + 1;
+        var weights = new double[Size * Size * Size];
+        var factorial = new double[Size + 1];
+        factorial[0] = 1;
+        for (var i = 1; i <= Size; i++)
+        {
+            factorial[i] = factorial[i - 1] * i;
+        }
+
+        for (var u = 1; u <= MaxTabulatedFeatures; u++)
+        {
+            for (var c = 0; c < u; c++)
+            {
+                for (var d = 0; d <= c; d++)
+                {
+                    var s = c - d;
+                    weights[(u * Size + c) * Size + d] = factorial[s] * factorial[u - 1 - s] / factorial[u];
+                }
+            }
+        }
+
+        return weights;
     }
 
     private static void Recurse(TreeEnsemble.Tree tree, ReadOnlySpan<float> x, double[] phi, int node,
@@ -298,16 +382,6 @@ public sealed class TreeShapExplainer : IScoreExplainer
         return total;
     }
 
-    /// <summary>Working memory while tabulating a leaf.</summary>
-    private sealed class LeafScratch(int maxFeatures)
-    {
-        public double[] One { get; } = new double[maxFeatures];
-
-        public double[] Contribution { get; } = new double[maxFeatures];
-
-        public PathElement[] Path { get; } = new PathElement[maxFeatures + 1];
-    }
-
     /// <summary>One leaf's root-to-leaf path: the splits, the distinct features on it and their cover fractions.</summary>
     private sealed class LeafPath
     {
@@ -390,47 +464,6 @@ public sealed class TreeShapExplainer : IScoreExplainer
             }
 
             return new LeafPath([.. nodes], [.. directions], slot, [.. features], [.. zero], tree.LeafValue[leaf]);
-        }
-
-        /// <summary>Writes the contributions for every pattern to <paramref name="table"/> (<c>[pattern * u + j]</c>); returns how many.</summary>
-        public int Tabulate(Span<double> table)
-        {
-            var u = Features.Length;
-            var scratch = new LeafScratch(u);
-            for (var pattern = 0; pattern < 1 << u; pattern++)
-            {
-                for (var j = 0; j < u; j++)
-                {
-                    scratch.One[j] = (pattern >> j) & 1;
-                }
-
-                Compute(scratch);
-                scratch.Contribution.AsSpan(0, u).CopyTo(table[(pattern * u)..]);
-            }
-
-            return u << u;
-        }
-
-        /// <summary>
-        /// The leaf's contribution to each distinct path feature given which ones the row follows (<c>scratch.One</c>,
-        /// 0 or 1): EXTEND the path by every feature, then UNWOUND-SUM for each (Algorithm 2). The path weights are a
-        /// symmetric function of the elements, so extending in any order gives TreeSHAP's values.
-        /// </summary>
-        private void Compute(LeafScratch scratch)
-        {
-            var u = Features.Length;
-            var path = scratch.Path;
-            path[0] = new PathElement(-1, 1, 1, 1);
-            for (var j = 0; j < u; j++)
-            {
-                Extend(path, j + 1, Zero[j], scratch.One[j], -1);
-            }
-
-            for (var j = 0; j < u; j++)
-            {
-                var weight = UnwoundSum(path, u, j + 1);
-                scratch.Contribution[j] = weight * (path[j + 1].One - path[j + 1].Zero) * Value;
-            }
         }
     }
 

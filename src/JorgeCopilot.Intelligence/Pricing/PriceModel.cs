@@ -18,9 +18,9 @@ public sealed class PriceModel
     };
 
     /// <summary>
-    /// Precomputed TreeSHAP values per member (8 bytes each). Each member's 1,700 depth-5 trees need about 4 million
-    /// to be explained entirely from tables (roughly 34 MB, which halves a valuation's explanation time against the
-    /// shared 2 million default); the cap keeps a model trained with other settings from growing without bound.
+    /// Per-leaf TreeSHAP values held per member (8 bytes each; a leaf's cover fractions and value). Each member's 1,700
+    /// depth-5 trees need about 230,000 (2 MB), so every tree is explained in closed form per leaf; the cap keeps a
+    /// model trained with other settings from growing without bound (trees beyond it are explained by recursion).
     /// </summary>
     public const int ExplainerTableBudget = 6_000_000;
 

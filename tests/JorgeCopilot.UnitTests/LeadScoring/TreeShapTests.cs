@@ -25,8 +25,8 @@ public sealed class TreeShapTests
     }
 
     [Theory]
-    [InlineData(TreeShapExplainer.DefaultTableBudget)] // precomputed per-leaf tables (Fast TreeSHAP v2)
-    [InlineData(0)] // no tables: Algorithm 2's recursion per row
+    [InlineData(TreeShapExplainer.DefaultTableBudget)] // per-leaf path data, closed form per leaf
+    [InlineData(0)] // no per-leaf data: Algorithm 2's recursion per row
     public void Matches_brute_force_shapley_values_on_a_small_ensemble(int tableBudget)
     {
         // Two hand-made trees over three features; cover as given. Brute force: Shapley over all subsets with the
@@ -56,14 +56,56 @@ public sealed class TreeShapTests
     }
 
     [Fact]
+    public void Matches_brute_force_shapley_values_on_deep_trees_that_split_on_a_feature_more_than_once()
+    {
+        // Full depth-5 trees over five features: paths with up to five distinct features, several split twice or more,
+        // which is where the per-leaf closed form (followed features, products of cover fractions) could go wrong.
+        var random = new Random(7);
+        var trees = Enumerable.Range(0, 3).Select(_ => FullTree(random, depth: 5, features: 5)).ToArray();
+        var ensemble = TreeEnsemble.FromData(new TreeEnsembleData(0.1, 5,
+            trees.Select(t => new TreeData(t.Left, t.Right, t.Feature, t.Threshold, t.Leaf, t.Cover)).ToArray()));
+        var closedForm = new TreeShapExplainer(ensemble);
+        var recursive = new TreeShapExplainer(ensemble, tableBudget: 0);
+        closedForm.TabulatedTreeShare.ShouldBe(1);
+
+        for (var row = 0; row < 8; row++)
+        {
+            var x = Enumerable.Range(0, 5).Select(_ => (float)random.NextDouble()).ToArray();
+            var phi = closedForm.Explain(x).Contributions;
+            var reference = recursive.Explain(x).Contributions;
+            for (var i = 0; i < 5; i++)
+            {
+                var expected = BruteForceShapley(trees, x, i);
+                phi[i].ShouldBe(expected, tolerance: 1e-9);
+                reference[i].ShouldBe(expected, tolerance: 1e-9);
+            }
+
+            (closedForm.ExpectedValue + phi.Sum()).ShouldBe(ensemble.Score(x), tolerance: 1e-9);
+        }
+    }
+
+    private static (int[] Left, int[] Right, int[] Feature, float[] Threshold, double[] Leaf, double[] Cover) FullTree(Random random, int depth, int features)
+    {
+        var internalNodes = (1 << depth) - 1;
+        int Child(int c) => c < internalNodes ? c : ~(c - internalNodes);
+        var left = Enumerable.Range(0, internalNodes).Select(i => Child(2 * i + 1)).ToArray();
+        var right = Enumerable.Range(0, internalNodes).Select(i => Child(2 * i + 2)).ToArray();
+        var feature = Enumerable.Range(0, internalNodes).Select(_ => random.Next(features)).ToArray();
+        var threshold = Enumerable.Range(0, internalNodes).Select(_ => (float)random.NextDouble()).ToArray();
+        var leaf = Enumerable.Range(0, internalNodes + 1).Select(_ => random.NextDouble() * 4 - 2).ToArray();
+        var cover = Enumerable.Range(0, internalNodes + 1).Select(_ => 1.0 + random.Next(50)).ToArray();
+        return (left, right, feature, threshold, leaf, cover);
+    }
+
+    [Fact]
     public void Tables_and_recursion_give_the_same_contributions_on_a_trained_model()
     {
         var model = SyntheticLeads.Model;
         var ensemble = TreeEnsemble.FromData(model.Artifact.Scorer.Trees!);
         var tabulated = new TreeShapExplainer(ensemble);
         var recursive = new TreeShapExplainer(ensemble, tableBudget: 0);
-        // A budget that fits only some trees mixes both routes in one explanation.
-        var mixed = new TreeShapExplainer(ensemble, tableBudget: 3000);
+        // A budget that fits only some trees (half of what all of them hold) mixes both routes in one explanation.
+        var mixed = new TreeShapExplainer(ensemble, tableBudget: (int)(tabulated.TableValues / 2));
         tabulated.TabulatedTreeShare.ShouldBeGreaterThan(0.9);
         mixed.TabulatedTreeShare.ShouldBeInRange(0.01, 0.99);
         foreach (var example in SyntheticLeads.Generate(30, seed: 42))

@@ -32,15 +32,25 @@ public static class HybridRanker
             return candidates.Select(c => Hit(c.Record, c.Cosine, c.Cosine, 0)).ToList();
         }
 
+        // Equal cosines (repeated texts) come back from a store in no set order; key order makes vector ranks deterministic.
+        candidates.Sort((a, b) => b.Cosine.CompareTo(a.Cosine) is var c and not 0 ? c : string.CompareOrdinal(a.Record.Key, b.Record.Key));
         var terms = Bm25Scorer.QueryTerms(query.Text);
         var keyword = candidates.Select(c => model.Keywords.Score(terms, TermsOf(c.Record))).ToArray();
         var fused = Fuse(keyword, fusion);
-        return candidates
-            .Select((c, i) => Hit(c.Record, fused[i], c.Cosine, keyword[i]))
-            .OrderByDescending(h => h.Score)
-            .ThenByDescending(h => h.VectorScore)
-            .Take(query.Top)
+        return Order(fused, candidates.Select(c => c.Cosine).ToArray(), query.Top)
+            .Select(i => Hit(candidates[i].Record, fused[i], candidates[i].Cosine, keyword[i]))
             .ToList();
+    }
+
+    /// <summary>
+    /// The first <paramref name="top"/> candidate positions by fused score, then cosine, then vector order. Fused scores
+    /// are compared at 1e-9 so that equal sums added in another order (1/a + 1/b vs 1/b + 1/a) count as the tie they are.
+    /// </summary>
+    public static IEnumerable<int> Order(IReadOnlyList<double> fused, IReadOnlyList<double> cosine, int top)
+    {
+        ArgumentNullException.ThrowIfNull(fused);
+        ArgumentNullException.ThrowIfNull(cosine);
+        return Enumerable.Range(0, fused.Count).OrderByDescending(i => Math.Round(fused[i], 9)).ThenByDescending(i => cosine[i]).ThenBy(i => i).Take(top);
     }
 
     /// <summary>

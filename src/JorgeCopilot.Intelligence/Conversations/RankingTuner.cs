@@ -209,8 +209,14 @@ public static class RankingTuner
         var take = Math.Min(order.Length, fusion.CandidatesFor(top));
         var candidates = order.AsSpan(0, take).ToArray();
         var fused = HybridRanker.Fuse(candidates.Select(i => keyword[i]).ToArray(), fusion);
-        return Enumerable.Range(0, take).OrderByDescending(i => fused[i]).ThenByDescending(i => cosine[candidates[i]])
-            .Take(top).Select(i => candidates[i]).ToList();
+        return HybridRanker.Order(fused, candidates.Select(i => (double)cosine[i]).ToArray(), top).Select(i => candidates[i]).ToList();
+    }
+
+    /// <summary>The replay of one search over <paramref name="texts"/> (given in key order), for tests that hold it to the ranker.</summary>
+    internal static List<int> Replay(ConversationIndexModel model, IReadOnlyList<string> texts, string query, FusionParameters fusion, int top)
+    {
+        var (cosine, keyword, order) = new Space(model, texts).Score(query);
+        return Rank(cosine, keyword, order, fusion, top);
     }
 
     /// <summary>The eval's keyword baseline: BM25 over the whole index, ties in key order.</summary>

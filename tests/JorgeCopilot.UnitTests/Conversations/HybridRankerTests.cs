@@ -54,3 +54,37 @@ public sealed class HybridRankerTests
         choice.For(null).ShouldBe(choice.Conversations);
     }
 }
+
+public sealed class RankingTunerReplayTests
+{
+    private static readonly string[] Subjects = ["price", "commission", "timing", "trust", "schools", "garden", "parking", "mortgage", "inspection", "offer"];
+    private static readonly string[] Verbs = ["worries about", "asks again about", "wants proof of", "keeps mentioning", "is unsure about", "loves"];
+
+    [Fact]
+    public async Task The_tuner_replays_exactly_the_order_the_hybrid_ranker_serves()
+    {
+        // Distinct texts (no cosine ties), keys in the same ordinal order as the texts.
+        var texts = (from s in Subjects from v in Verbs select $"the buyer {v} the {s} and the {Subjects[(Array.IndexOf(Subjects, s) + Array.IndexOf(Verbs, v)) % Subjects.Length]}").ToList();
+        var model = ConversationIndexModel.Fit(texts);
+        using var collection = new EmbeddedVectorCollection("replay", new MemoryVectorPersistence());
+        var ct = TestContext.Current.CancellationToken;
+        await collection.EnsureCollectionExistsAsync(ct);
+        await collection.UpsertAsync(texts.Select((t, i) => new ConversationVector
+        {
+            Key = $"k{i:000}", Kind = ConversationKinds.Turn, Text = t, Vector = model.Embedding.Embed(t),
+        }), ct);
+        string[] queries = ["is the commission too high", "we worry about the schools and parking", "proof of the mortgage offer"];
+        FusionParameters[] grid = [new(0, 60, 50), new(1, 10, 20), new(8, 60, 20), FusionParameters.Default];
+
+        foreach (var fusion in grid)
+        {
+            var served = new ConversationIndexModel(model.Embedding, model.Keywords, new RankingChoice(fusion, fusion, 20, NeighbourWeighting.Similarity));
+            foreach (var query in queries)
+            {
+                var hits = await HybridRanker.SearchAsync(collection, served, new ConversationQuery(query, new ConversationFilter(Kind: ConversationKinds.Turn), 5), ct);
+
+                RankingTuner.Replay(model, texts, query, fusion, 5).Select(i => $"k{i:000}").ShouldBe(hits.Select(h => h.Key), $"{fusion} / {query}");
+            }
+        }
+    }
+}

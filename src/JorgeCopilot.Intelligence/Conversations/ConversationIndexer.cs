@@ -12,10 +12,12 @@ namespace JorgeCopilot.Intelligence.Conversations;
 /// corpus and kept in the model registry (task <c>conversation-index</c>); later imports are embedded with it and only
 /// new or changed items are written (each item carries a fingerprint of its content and the embedding version), removed
 /// conversations are deleted. When the corpus has grown by more than a quarter since the fit, or on
-/// <c>jorge train conversation-index</c>, the embedding is refitted and everything re-embedded.
+/// <c>jorge train conversation-index</c>, the embedding is refitted and everything re-embedded. A fit takes its ranking
+/// parameters from <see cref="RankingChoiceFile"/> (the defaults without bundled data), so they travel with the model.
 /// </summary>
 public sealed partial class ConversationIndexer(IDbContextFactory<JorgeDbContext> contexts, IModelRegistry registry,
-    VectorStoreCollection<string, ConversationVector> collection, TimeProvider time, ILogger<ConversationIndexer> logger) : IModelTrainer
+    VectorStoreCollection<string, ConversationVector> collection, TimeProvider time, ILogger<ConversationIndexer> logger,
+    DataLocator? data = null) : IModelTrainer
 {
     /// <summary>How often a search checks whether the store's conversations or the registered embedding changed.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(30);
@@ -120,7 +122,7 @@ public sealed partial class ConversationIndexer(IDbContextFactory<JorgeDbContext
                 return new IndexReport(0, 0, 0, "none");
             }
 
-            model = ConversationIndexModel.Fit(documents.Select(d => d.Text).ToList());
+            model = ConversationIndexModel.Fit(documents.Select(d => d.Text).ToList(), data is null ? null : RankingChoiceFile.Load(data));
             var champion = await registry.GetChampionSummaryAsync(Task, cancellationToken);
             var registration = await registry.RegisterAsync(new ModelCandidate(Task, model.Version, null, null,
                     $"{documents.Count} conversations and turns from the store",

@@ -4,14 +4,13 @@ namespace JorgeCopilot.Intelligence.Conversations;
 
 /// <summary>
 /// The ranking both stores share: exact (embedded) or approximate (Qdrant) cosine gives candidates under the payload
-/// filter, BM25 over the candidates' text re-ranks them, and reciprocal-rank fusion (k = 60) merges the two orders, so a
+/// filter, BM25 over the candidates' text re-scores them, and weighted reciprocal-rank fusion merges the two orders, so a
 /// rare exact word ("commission") can lift a candidate without letting keyword noise reach past the vector shortlist.
+/// The fusion parameters (keyword weight, k, candidate pool) are the index model's <see cref="RankingChoice"/>, chosen on
+/// validation folds of training dialogues; <see cref="Fuse"/> is the one implementation the tuner replays.
 /// </summary>
 public static class HybridRanker
 {
-    public const int FusionK = 60;
-    public const int MinCandidates = 50;
-
     public static async Task<IReadOnlyList<ConversationHit>> SearchAsync(VectorStoreCollection<string, ConversationVector> collection,
         ConversationIndexModel model, ConversationQuery query, CancellationToken cancellationToken)
     {
@@ -20,7 +19,8 @@ public static class HybridRanker
         ArgumentNullException.ThrowIfNull(query);
         var vector = model.Embedding.Embed(query.Text);
         var options = new VectorSearchOptions<ConversationVector> { Filter = query.Filter?.ToExpression() };
-        var take = query.Mode == RankingMode.Hybrid ? Math.Max(MinCandidates, query.Top * 10) : query.Top;
+        var fusion = model.Ranking.For(query.Filter);
+        var take = query.Mode == RankingMode.Hybrid ? fusion.CandidatesFor(query.Top) : query.Top;
         var candidates = new List<(ConversationVector Record, double Cosine)>();
         await foreach (var result in collection.SearchAsync(vector, take, options, cancellationToken))
         {
@@ -32,15 +32,43 @@ public static class HybridRanker
             return candidates.Select(c => Hit(c.Record, c.Cosine, c.Cosine, 0)).ToList();
         }
 
+        // Equal cosines (repeated texts) come back from a store in no set order; key order makes vector ranks deterministic.
+        candidates.Sort((a, b) => b.Cosine.CompareTo(a.Cosine) is var c and not 0 ? c : string.CompareOrdinal(a.Record.Key, b.Record.Key));
         var terms = Bm25Scorer.QueryTerms(query.Text);
         var keyword = candidates.Select(c => model.Keywords.Score(terms, TermsOf(c.Record))).ToArray();
-        var keywordRank = Ranks(keyword);
-        return candidates
-            .Select((c, i) => Hit(c.Record, (1.0 / (FusionK + i + 1)) + (1.0 / (FusionK + keywordRank[i])), c.Cosine, keyword[i]))
-            .OrderByDescending(h => h.Score)
-            .ThenByDescending(h => h.VectorScore)
-            .Take(query.Top)
+        var fused = Fuse(keyword, fusion);
+        return Order(fused, candidates.Select(c => c.Cosine).ToArray(), query.Top)
+            .Select(i => Hit(candidates[i].Record, fused[i], candidates[i].Cosine, keyword[i]))
             .ToList();
+    }
+
+    /// <summary>
+    /// The first <paramref name="top"/> candidate positions by fused score, then cosine, then vector order. Fused scores
+    /// are compared at 1e-9 so that equal sums added in another order (1/a + 1/b vs 1/b + 1/a) count as the tie they are.
+    /// </summary>
+    public static IEnumerable<int> Order(IReadOnlyList<double> fused, IReadOnlyList<double> cosine, int top)
+    {
+        ArgumentNullException.ThrowIfNull(fused);
+        ArgumentNullException.ThrowIfNull(cosine);
+        return Enumerable.Range(0, fused.Count).OrderByDescending(i => Math.Round(fused[i], 9)).ThenByDescending(i => cosine[i]).ThenBy(i => i).Take(top);
+    }
+
+    /// <summary>
+    /// Fused scores of candidates given in vector order (best first) with their BM25 scores. Rank ties on the keyword
+    /// side keep vector order; callers order by the fused score, then cosine.
+    /// </summary>
+    public static double[] Fuse(IReadOnlyList<double> keyword, FusionParameters fusion)
+    {
+        ArgumentNullException.ThrowIfNull(keyword);
+        ArgumentNullException.ThrowIfNull(fusion);
+        var keywordRank = Ranks(keyword);
+        var fused = new double[keyword.Count];
+        for (var i = 0; i < fused.Length; i++)
+        {
+            fused[i] = (1.0 / (fusion.FusionK + i + 1)) + (fusion.KeywordWeight / (fusion.FusionK + keywordRank[i]));
+        }
+
+        return fused;
     }
 
     // The embedded store hands out the same record instances until its collection changes, so each text is tokenised
@@ -50,10 +78,10 @@ public static class HybridRanker
     private static DocumentTerms TermsOf(ConversationVector record) => Terms.GetValue(record, r => Bm25Scorer.TermCounts(r.Text));
 
     /// <summary>1-based rank of each score, highest first; ties keep input order.</summary>
-    private static int[] Ranks(double[] scores)
+    private static int[] Ranks(IReadOnlyList<double> scores)
     {
-        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
-        var ranks = new int[scores.Length];
+        var order = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).ToArray();
+        var ranks = new int[scores.Count];
         for (var r = 0; r < order.Length; r++)
         {
             ranks[order[r]] = r + 1;

@@ -13,7 +13,8 @@ namespace JorgeCopilot.Benchmarks.Behavior;
 /// <summary>
 /// Objection prediction for one message (the served model, trained on every annotated sentence), and top-5 retrieval over
 /// the whole bundled corpus (Persuasion For Good + CaSiNo: every conversation plus the objection turns of the won ones)
-/// on the embedded store, with its rows in memory and in SQLite (where each search also checks the collection's revision).
+/// on the embedded store, with its rows in memory and in SQLite (where each search also checks the collection's revision),
+/// ranked with the served choice (data/conversation-ranking.json). Qdrant: <see cref="QdrantRetrievalBenchmarks"/>.
 /// Run: dotnet run -c Release --project tests/JorgeCopilot.Benchmarks -- --filter '*Behavior*'
 /// </summary>
 [Config(typeof(InProcessShortRun))]
@@ -41,7 +42,7 @@ public class BehaviorBenchmarks
         }
 
         var documents = conversations.SelectMany(ConversationDocuments.For).ToList();
-        index = ConversationIndexModel.Fit(documents.Select(d => d.Text).ToList());
+        index = ConversationIndexModel.Fit(documents.Select(d => d.Text).ToList(), RankingChoiceFile.Load(data));
         foreach (var d in documents)
         {
             d.Vector = index.Embedding.Embed(d.Text);
@@ -57,7 +58,7 @@ public class BehaviorBenchmarks
         sqlite = new EmbeddedVectorCollection("bench", new StoreVectorPersistence(store));
         sqlite.EnsureCollectionExistsAsync().GetAwaiter().GetResult();
         sqlite.UpsertAsync(documents).GetAwaiter().GetResult();
-        Console.WriteLine($"// indexed items: {documents.Count}");
+        Console.WriteLine($"// indexed items: {documents.Count}; ranking: {index.Ranking}");
     }
 
     [Benchmark]
@@ -74,6 +75,10 @@ public class BehaviorBenchmarks
     [Benchmark]
     public async Task<int> Top5HybridWonTurnsInMemory() =>
         (await HybridRanker.SearchAsync(memory, index, new ConversationQuery(Query, new ConversationFilter(Outcome: Outcomes.Won, Kind: ConversationKinds.Turn), 5), default)).Count;
+
+    [Benchmark]
+    public async Task<int> Top5HybridConversationsInMemory() =>
+        (await HybridRanker.SearchAsync(memory, index, new ConversationQuery(Query, new ConversationFilter(Kind: ConversationKinds.Conversation), 5), default)).Count;
 
     [Benchmark]
     public async Task<int> Top5HybridOnSqlite() =>

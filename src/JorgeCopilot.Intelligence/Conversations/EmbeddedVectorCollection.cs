@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Linq.Expressions;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -95,37 +94,12 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
         var query = await VectorInput.ToVectorAsync(searchValue, embeddings, cancellationToken);
         var current = await CurrentAsync(cancellationToken);
         var k = top + (options?.Skip ?? 0);
-        var allowed = current.Allowed(options?.Filter);
-        var bounds = Pruning && query.Length == current.Dimensions ? ArrayPool<double>.Shared.Rent(current.Records.Count) : null;
-        List<(int Index, double Score)> best;
-        try
-        {
-            if (bounds is not null)
-            {
-                current.Sparse.Value.UpperBounds(query.Span, bounds);
-            }
-
-            best = TopK(current, query.Span, k, allowed, bounds);
-        }
-        finally
-        {
-            if (bounds is not null)
-            {
-                ArrayPool<double>.Shared.Return(bounds);
-            }
-        }
-
+        var best = TopK(current, query.Span, k, current.Allowed(options?.Filter));
         foreach (var (index, score) in best.Skip(options?.Skip ?? 0))
         {
             yield return new VectorSearchResult<ConversationVector>(current.Records[index], score);
         }
     }
-
-    /// <summary>
-    /// Whether searches skip rows by the sparse index's bounds (<see cref="SparseRowIndex"/>: the same rows, scores and
-    /// order, a fraction of the work); off, every allowed row is scored (the reference the tests hold the index to).
-    /// </summary>
-    internal bool Pruning { get; init; } = true;
 
     public override object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;
@@ -147,12 +121,8 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
             : CompiledFilters.GetOrAdd(text, _ => filter.Compile());
     }
 
-    /// <summary>
-    /// Exact top-k by cosine over every allowed row; a min-heap of size k keeps it O(n log k). With
-    /// <paramref name="bounds"/>, a row whose bound cannot beat the heap's lowest score is not scored: the scan would
-    /// have passed it over anyway, so the heap sees exactly the same sequence of changes (and ties come out in the same order).
-    /// </summary>
-    private static List<(int Index, double Score)> TopK(Snapshot current, ReadOnlySpan<float> query, int k, bool[]? allowed, double[]? bounds)
+    /// <summary>Exact top-k by cosine over every allowed row; a min-heap of size k keeps it O(n log k).</summary>
+    private static List<(int Index, double Score)> TopK(Snapshot current, ReadOnlySpan<float> query, int k, bool[]? allowed)
     {
         if (query.Length != current.Dimensions && current.Records.Count > 0)
         {
@@ -163,8 +133,7 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
         var matrix = current.Matrix.AsSpan();
         for (var i = 0; i < current.Records.Count; i++)
         {
-            if ((allowed is not null && !allowed[i])
-                || (bounds is not null && heap.Count == k && heap.TryPeek(out _, out var floor) && bounds[i] <= floor))
+            if (allowed is not null && !allowed[i])
             {
                 continue;
             }
@@ -229,9 +198,6 @@ public sealed class EmbeddedVectorCollection(string name, IVectorPersistence per
     private sealed record Snapshot(long Revision, IReadOnlyList<ConversationVector> Records, Dictionary<string, int> Index, float[] Matrix, int Dimensions)
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> _masks = new(StringComparer.Ordinal);
-
-        /// <summary>Built on the first search of this revision, not on load: a write followed by no search costs nothing.</summary>
-        public Lazy<SparseRowIndex> Sparse { get; } = new(() => SparseRowIndex.Build(Matrix, Records.Count, Dimensions));
 
         /// <summary>Which rows pass the filter (null: all). Searches repeat the same few filters, so a filter made of
         /// literals is evaluated once per revision rather than once per row per search.</summary>

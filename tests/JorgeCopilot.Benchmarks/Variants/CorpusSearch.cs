@@ -10,8 +10,7 @@ namespace JorgeCopilot.Benchmarks.Variants;
 /// </summary>
 internal sealed class CorpusSearch(EmbeddedVectorCollection collection, ConversationIndexModel index) : IConversationSearch
 {
-    /// <param name="pruning">False: every allowed row scored densely, as before the sparse bounds (for a same-load comparison).</param>
-    public static CorpusSearch Build(bool pruning = true)
+    public static CorpusSearch Build()
     {
         var data = new DataLocator(Options.Create(new DataOptions()));
         var conversations = CorpusFiles.ReadPersuasionForGood(data).Concat(CorpusFiles.ReadCasino(data)).ToList();
@@ -27,7 +26,7 @@ internal sealed class CorpusSearch(EmbeddedVectorCollection collection, Conversa
             d.Vector = index.Embedding.Embed(d.Text);
         }
 
-        var collection = new EmbeddedVectorCollection("bench-variants", new MemoryVectorPersistence()) { Pruning = pruning };
+        var collection = new EmbeddedVectorCollection("bench-variants", new MemoryVectorPersistence());
         collection.EnsureCollectionExistsAsync().GetAwaiter().GetResult();
         collection.UpsertAsync(documents).GetAwaiter().GetResult();
         return new CorpusSearch(collection, index);

@@ -21,35 +21,6 @@ internal static class ConformalBands
     internal static double[] Quantiles((double Residual, double Weight)[] residuals)
     {
         Array.Sort(residuals, (a, b) => a.Residual.CompareTo(b.Residual));
-        var total = residuals.Sum(r => r.Weight) + 1;
-        return Levels.Select(q =>
-        {
-            if (q > 0.5)
-            {
-                var cumulative = 0.0;
-                foreach (var (residual, weight) in residuals)
-                {
-                    cumulative += weight;
-                    if (cumulative / total >= q)
-                    {
-                        return residual;
-                    }
-                }
-
-                return residuals[^1].Residual;
-            }
-
-            var fromTop = 0.0;
-            for (var i = residuals.Length - 1; i >= 0; i--)
-            {
-                fromTop += residuals[i].Weight;
-                if (fromTop / total >= 1 - q)
-                {
-                    return residuals[i].Residual;
-                }
-            }
-
-            return residuals[0].Residual;
-        }).ToArray();
+        return Levels.Select(q => AdaptiveBands.Quantile(residuals, q, testMass: 1)).ToArray();
     }
 }

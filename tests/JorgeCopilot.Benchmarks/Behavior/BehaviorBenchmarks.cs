@@ -35,18 +35,7 @@ public class BehaviorBenchmarks
         var map = ObjectionMap.Load(data);
         objections = ObjectionModel.Train(ObjectionData.Read(data, map));
 
-        var conversations = CorpusFiles.ReadPersuasionForGood(data).Concat(CorpusFiles.ReadCasino(data)).ToList();
-        for (var i = 0; i < conversations.Count; i++)
-        {
-            conversations[i].Id = i + 1;
-        }
-
-        var documents = conversations.SelectMany(ConversationDocuments.For).ToList();
-        index = ConversationIndexModel.Fit(documents.Select(d => d.Text).ToList(), RankingChoiceFile.Load(data));
-        foreach (var d in documents)
-        {
-            d.Vector = index.Embedding.Embed(d.Text);
-        }
+        (index, var documents) = BundledCorpus.Embedded(data);
 
         memory = new EmbeddedVectorCollection("bench", new MemoryVectorPersistence());
         memory.EnsureCollectionExistsAsync().GetAwaiter().GetResult();

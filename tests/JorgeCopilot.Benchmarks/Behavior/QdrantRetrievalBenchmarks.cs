@@ -33,18 +33,7 @@ public class QdrantRetrievalBenchmarks
     {
         var url = Url ?? throw new InvalidOperationException($"Set {UrlVariable} to benchmark Qdrant.");
         var data = new DataLocator(Options.Create(new DataOptions()));
-        var conversations = CorpusFiles.ReadPersuasionForGood(data).Concat(CorpusFiles.ReadCasino(data)).ToList();
-        for (var i = 0; i < conversations.Count; i++)
-        {
-            conversations[i].Id = i + 1;
-        }
-
-        var documents = conversations.SelectMany(ConversationDocuments.For).ToList();
-        index = ConversationIndexModel.Fit(documents.Select(d => d.Text).ToList(), RankingChoiceFile.Load(data));
-        foreach (var d in documents)
-        {
-            d.Vector = index.Embedding.Embed(d.Text);
-        }
+        (index, var documents) = BundledCorpus.Embedded(data);
 
         qdrant = new QdrantVectorCollection(new QdrantClient(new Uri(url)), "bench-retrieval");
         qdrant.EnsureCollectionDeletedAsync().GetAwaiter().GetResult();

@@ -46,10 +46,14 @@ public sealed record PriceModelOptions
     public bool OutOfFold { get; init; }
     /// <summary>
     /// How many LightGBM ensembles (seeds Seed, Seed+1, ...) are averaged. Two cut median error by about 0.05 point on
-    /// both inner splits (7.11% → 7.05% random, 8.21% → 8.17% time; three gave no more) at twice the training and
-    /// explanation time (exact TreeSHAP of both: about 2.6-3.3 ms CPU per valuation on the shared 2-core machine).
+    /// both inner splits (7.11% → 7.05% random, 8.21% → 8.17% time; three gave no more), and on the eval's holdouts by
+    /// 0.04 / 0.02 point (7.46% / 8.21% against 7.50% / 8.23%), at twice the training and explanation time. One is the
+    /// default for the valuation's latency (issue 19): over HTTP at 50 connections one member served 1,136 valuations a
+    /// second against 526 for two in the same minutes (0.79 against 0.36 of /health), in process 1.45 ms a valuation
+    /// with its exact TreeSHAP reasons; a quarter of a $500k home's 80% interval is about $50k, two members move the
+    /// median error by $200.
     /// </summary>
-    public int Members { get; init; } = 2;
+    public int Members { get; init; } = 1;
 
     /// <summary>
     /// Trees and learning rate of the screening pass (one member per fold). It only has to rank sales by how far they

@@ -50,8 +50,8 @@ public sealed record PriceModelOptions
     /// 0.04 / 0.02 point (7.46% / 8.21% against 7.50% / 8.23%), at twice the training and explanation time. One is the
     /// default for the valuation's latency (issue 19): over HTTP at 50 connections one member served 1,136 valuations a
     /// second against 526 for two in the same minutes (0.79 against 0.36 of /health), in process 1.45 ms a valuation
-    /// with its exact TreeSHAP reasons; a quarter of a $500k home's 80% interval is about $50k, two members move the
-    /// median error by $200.
+    /// with its exact TreeSHAP reasons; the second member moves the median error by about $200 on a $500k home, far
+    /// inside that home's 80% interval.
     /// </summary>
     public int Members { get; init; } = 1;
 

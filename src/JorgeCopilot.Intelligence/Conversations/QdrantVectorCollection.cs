@@ -176,7 +176,27 @@ public sealed class QdrantVectorCollection(QdrantClient client, string name,
             Text = Str("text"),
             Response = payload.TryGetValue("response", out var resp) ? resp.StringValue : null,
             Fingerprint = Str("fingerprint"),
-            Vector = vectors?.Vector?.Dense?.Data?.ToArray() ?? ReadOnlyMemory<float>.Empty,
+            Vector = VectorOf(vectors),
         };
+    }
+
+    /// <summary>
+    /// The dense vector of a point: servers fill <c>dense</c>, earlier ones only the deprecated <c>data</c> field, so
+    /// both are read (an empty vector would silently turn every later cosine into zero).
+    /// </summary>
+    internal static ReadOnlyMemory<float> VectorOf(VectorsOutput? vectors)
+    {
+        if (vectors?.Vector is not { } vector)
+        {
+            return ReadOnlyMemory<float>.Empty;
+        }
+
+        if (vector.Dense is { } dense)
+        {
+            return dense.Data.ToArray();
+        }
+#pragma warning disable CS0612, CS0618 // the deprecated field is what servers before 1.13 send
+        return vector.Data.ToArray();
+#pragma warning restore CS0612, CS0618
     }
 }

@@ -140,6 +140,23 @@ public sealed partial class DeploymentFilesTests
         copies.ShouldContain("evals/JorgeCopilot.Evals/JorgeCopilot.Evals.csproj");
     }
 
+    [Fact]
+    public void The_qdrant_server_is_within_the_minor_versions_the_client_package_supports()
+    {
+        // Qdrant tests each SDK against its own minor version and the two before it. Outside that window, calls the
+        // server does not know fail at run time, where no test here can reach (v1.13 against the 1.20 client).
+        var image = ((YamlScalarNode)Service("qdrant")["image"]).Value!;
+        var server = Version.Parse(image[(image.LastIndexOf(":v", StringComparison.Ordinal) + 2)..]);
+        var props = File.ReadAllText(RepositoryRoot.File("Directory.Packages.props"));
+        var client = Version.Parse(ClientVersionPattern().Match(props).Groups["version"].Value);
+
+        server.Major.ShouldBe(client.Major);
+        (client.Minor - server.Minor).ShouldBeInRange(0, 2);
+    }
+
+    [GeneratedRegex("Include=\"Qdrant\\.Client\" Version=\"(?<version>[0-9.]+)\"")]
+    private static partial Regex ClientVersionPattern();
+
     [GeneratedRegex(@"\$\{[A-Z_]+:-(?<default>[^}]*)\}")]
     private static partial Regex DefaultPattern();
 

@@ -90,7 +90,7 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
     /// The same protocol 48 months earlier: 13 origins whose last forecast month is the first test origin's last known
     /// month, so nothing chosen on it has seen the test window.
     /// </summary>
-    private static int[] ValidationOrigins(int[] testOrigins, int horizon) =>
+    internal static int[] ValidationOrigins(int[] testOrigins, int horizon) =>
         testOrigins.Select(o => o - Span - horizon).Where(o => o >= ForecastEngine.MinimumHistory).ToArray();
 
     /// <summary>
@@ -98,7 +98,7 @@ public sealed class ForecastingEvalSuite(DataLocator data) : IEvalSuite
     /// origins every <see cref="Step"/> months ending with the validation window's last, each with all its inner origins
     /// after the engine's minimum history.
     /// </summary>
-    private static int[] LongValidationOrigins(int[] testOrigins, ForecastOptions options)
+    internal static int[] LongValidationOrigins(int[] testOrigins, ForecastOptions options)
     {
         var last = ValidationOrigins(testOrigins, options.Horizon).DefaultIfEmpty(-1).Max();
         var earliest = ForecastEngine.MinimumHistory + options.Horizon + (options.InnerOrigins - 1) * options.InnerStep;

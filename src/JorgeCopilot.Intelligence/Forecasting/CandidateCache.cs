@@ -70,12 +70,16 @@ public sealed class CandidateCache
     {
         var series = _series[index];
         var history = series.Values.AsSpan(0, cutoff);
+        // Seasonal naive stays on the raw history: it is the benchmark the others are judged against.
+        var cleaned = _options.Outliers is { } rule ? OutlierCleaner.Clean(history, rule) : null;
         var result = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var method in Locals)
         {
             try
             {
-                result[method.Name] = method.Forecast(history, _options.Horizon);
+                result[method.Name] = cleaned is null || method is SeasonalNaive
+                    ? method.Forecast(history, _options.Horizon)
+                    : method.Forecast(cleaned, _options.Horizon);
             }
             catch (ArgumentException)
             {

@@ -27,7 +27,22 @@ public sealed record ForecastOptions
     /// </summary>
     public int Combine { get; init; } = 5;
 
+    /// <summary>
+    /// Outlier rule applied to the history before the exponential-smoothing and Theta candidates fit (null: raw history).
+    /// Off: no rule beat the raw history on the validation windows (docs/forecasting-choices.md).
+    /// </summary>
+    public OutlierRule? Outliers { get; init; }
+
     public bool UseGlobalModel { get; init; } = true;
+
+    /// <summary>
+    /// Adds the cross-series common factor (mean log year-on-year change over all series forecast together, last 1/3/6
+    /// months before the origin) to the global model's features. Off: worse on validation (docs/forecasting-choices.md).
+    /// </summary>
+    public bool CommonFactor { get; init; }
+
+    /// <summary>Global models trained with seeds Seed, Seed + 1, … and averaged (on the log-change scale).</summary>
+    public int GlobalSeeds { get; init; } = 1;
 
     public int BoostingIterations { get; init; } = 300;
 

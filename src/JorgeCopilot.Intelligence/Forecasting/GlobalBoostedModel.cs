@@ -12,9 +12,11 @@ namespace JorgeCopilot.Intelligence.Forecasting;
 /// </summary>
 internal sealed class GlobalBoostedModel
 {
-    private readonly TreeEnsemble _trees;
+    private readonly TreeEnsemble[] _trees;
+    private readonly double[]? _common;
+    private readonly int _width;
 
-    private GlobalBoostedModel(TreeEnsemble trees) => _trees = trees;
+    private GlobalBoostedModel(TreeEnsemble[] trees, double[]? common, int width) => (_trees, _common, _width) = (trees, common, width);
 
     public const string Name = "lightgbm-global";
 
@@ -23,6 +25,8 @@ internal sealed class GlobalBoostedModel
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(options);
+        var common = options.CommonFactor ? LagFeatures.CommonFactor(series) : null;
+        var width = LagFeatures.Count + (common is null ? 0 : LagFeatures.CommonCount);
         var rows = new List<Row>();
         foreach (var s in series)
         {
@@ -31,8 +35,13 @@ internal sealed class GlobalBoostedModel
             {
                 for (var c = LagFeatures.MinimumHistory; c + h - 1 < cutoff; c++)
                 {
-                    var row = new Row();
+                    var row = new Row { Features = new float[width] };
                     LagFeatures.Fill(x, c, h, s, row.Features);
+                    if (common is not null)
+                    {
+                        LagFeatures.FillCommon(common, c, row.Features);
+                    }
+
                     row.Label = (float)(x[c - 1 + h] - x[LagFeatures.Anchor(c, h)]);
                     rows.Add(row);
                 }
@@ -44,30 +53,38 @@ internal sealed class GlobalBoostedModel
             return null;
         }
 
-        var ml = new MLContext(options.Seed);
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, width);
+        var trees = new TreeEnsemble[Math.Max(1, options.GlobalSeeds)];
+        for (var k = 0; k < trees.Length; k++)
         {
-            LabelColumnName = nameof(Row.Label),
-            FeatureColumnName = nameof(Row.Features),
-            NumberOfIterations = options.BoostingIterations,
-            LearningRate = 0.03,
-            NumberOfLeaves = 15,
-            MinimumExampleCountPerLeaf = Math.Max(20, rows.Count / 300),
-            UseCategoricalSplit = false,
-            Seed = options.Seed,
-            NumberOfThreads = 1,
-            Silent = true,
-            Booster = new GradientBooster.Options
+            var ml = new MLContext(options.Seed + k);
+            var data = ml.Data.LoadFromEnumerable(rows, schema);
+            var trainer = ml.Regression.Trainers.LightGbm(new LightGbmRegressionTrainer.Options
             {
-                FeatureFraction = 0.8,
-                SubsampleFraction = 0.8,
-                SubsampleFrequency = 1,
-                L2Regularization = 1,
-            },
-        });
-        var model = LightGbmGate.Fit(() => trainer.Fit(data));
-        return new GlobalBoostedModel(TreeEnsemble.FromMlNet(model.Model.TrainedTreeEnsemble, LagFeatures.Count, rows.Take(2000).Select(r => r.Features)));
+                LabelColumnName = nameof(Row.Label),
+                FeatureColumnName = nameof(Row.Features),
+                NumberOfIterations = options.BoostingIterations,
+                LearningRate = 0.03,
+                NumberOfLeaves = 15,
+                MinimumExampleCountPerLeaf = Math.Max(20, rows.Count / 300),
+                UseCategoricalSplit = false,
+                Seed = options.Seed + k,
+                NumberOfThreads = 1,
+                Silent = true,
+                Booster = new GradientBooster.Options
+                {
+                    FeatureFraction = 0.8,
+                    SubsampleFraction = 0.8,
+                    SubsampleFrequency = 1,
+                    L2Regularization = 1,
+                },
+            });
+            var model = LightGbmGate.Fit(() => trainer.Fit(data));
+            trees[k] = TreeEnsemble.FromMlNet(model.Model.TrainedTreeEnsemble, width, rows.Take(2000).Select(r => r.Features));
+        }
+
+        return new GlobalBoostedModel(trees, common, width);
     }
 
     public double[] Forecast(ForecastSeries series, int cutoff, int horizon)
@@ -75,12 +92,23 @@ internal sealed class GlobalBoostedModel
         ArgumentNullException.ThrowIfNull(series);
         var scale = LogScale.For(series.Values.AsSpan(0, cutoff));
         var x = scale.To(series.Values.AsSpan(0, cutoff));
-        Span<float> features = stackalloc float[LagFeatures.Count];
+        Span<float> features = stackalloc float[_width];
         var result = new double[horizon];
         for (var h = 1; h <= horizon; h++)
         {
             LagFeatures.Fill(x, cutoff, h, series, features);
-            result[h - 1] = scale.From(x[LagFeatures.Anchor(cutoff, h)] + _trees.Score(features));
+            if (_common is not null)
+            {
+                LagFeatures.FillCommon(_common, cutoff, features);
+            }
+
+            var score = 0.0;
+            foreach (var trees in _trees)
+            {
+                score += trees.Score(features);
+            }
+
+            result[h - 1] = scale.From(x[LagFeatures.Anchor(cutoff, h)] + score / _trees.Length);
         }
 
         return result;
@@ -89,7 +117,7 @@ internal sealed class GlobalBoostedModel
     private sealed class Row
     {
         [VectorType(LagFeatures.Count)]
-        public float[] Features { get; set; } = new float[LagFeatures.Count];
+        public float[] Features { get; set; } = [];
 
         public float Label { get; set; }
     }

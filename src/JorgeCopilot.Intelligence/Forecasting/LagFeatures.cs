@@ -11,6 +11,9 @@ internal static class LagFeatures
 {
     public const int Count = 34;
 
+    /// <summary>Extra features with <see cref="ForecastOptions.CommonFactor"/>: the market-wide year-on-year change.</summary>
+    public const int CommonCount = 3;
+
     /// <summary>Smallest number of known months the features need.</summary>
     public const int MinimumHistory = 36;
 
@@ -61,7 +64,57 @@ internal static class LagFeatures
             count += d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 0 : 1;
         }
 
-        return count;    }
+        return count;
+    }
+
+    /// <summary>
+    /// Cross-series common factor per month: the mean over the series of the log year-on-year change of that month
+    /// (log1p, so an empty month stays finite). Entry t reads months t and t - 12 only, so features from it at a cutoff
+    /// read nothing after the cutoff.
+    /// </summary>
+    public static double[] CommonFactor(IReadOnlyList<ForecastSeries> series)
+    {
+        var length = series.Max(s => s.Values.Length);
+        var result = new double[length];
+        for (var t = 12; t < length; t++)
+        {
+            var sum = 0.0;
+            var count = 0;
+            foreach (var s in series)
+            {
+                if (t < s.Values.Length)
+                {
+                    sum += Math.Log(1 + Math.Max(0, s.Values[t])) - Math.Log(1 + Math.Max(0, s.Values[t - 12]));
+                    count++;
+                }
+            }
+
+            result[t] = count > 0 ? sum / count : 0;
+        }
+
+        return result;
+    }
+
+    /// <summary>The common factor's last month and its 3- and 6-month means before the cutoff, after the <see cref="Count"/> own features.</summary>
+    public static void FillCommon(double[] common, int cutoff, Span<float> features)
+    {
+        var sum = 0.0;
+        for (var k = 1; k <= 6; k++)
+        {
+            var t = cutoff - k;
+            sum += t >= 12 && t < common.Length ? common[t] : 0;
+            if (k == 1)
+            {
+                features[Count] = (float)sum;
+            }
+            else if (k == 3)
+            {
+                features[Count + 1] = (float)(sum / 3);
+            }
+        }
+
+        features[Count + 2] = (float)(sum / 6);
+    }
 
     /// <summary>
     /// Index of the same calendar month as the target in the latest known year: the model predicts the log change from

@@ -40,6 +40,26 @@ public sealed class ForecastEngineTests
     }
 
     [Fact]
+    public void With_outlier_cleaning_and_the_common_factor_a_flipped_later_month_changes_nothing()
+    {
+        // The cleaner's medians and the common factor both span many months: neither may reach past the cutoff.
+        var options = Fast with { UseGlobalModel = true, CommonFactor = true, GlobalSeeds = 2, BoostingIterations = 40, Outliers = new OutlierRule(3, Iqr: false, KeepLast: 0) };
+        var series = Enumerable.Range(0, 3).Select(i => SyntheticSeries.Seasonal($"s{i}", 120, 800 + 100 * i, 0.002, 0.25, 0.1, 40 + i)).ToArray();
+        var flipped = series.Select(s => s with { Values = s.Values.Select((v, t) => t >= 100 ? v * 0.01 : v).ToArray() }).ToArray();
+
+        var a = new ForecastEngine(options).Forecast(series, 100);
+        var b = new ForecastEngine(options).Forecast(flipped, 100);
+
+        for (var i = 0; i < series.Length; i++)
+        {
+            a[i].Weights.ShouldContainKey("lightgbm-global");
+            b[i].Weights.ShouldBe(a[i].Weights);
+            b[i].Median.ShouldBe(a[i].Median);
+            b[i].Upper95.ShouldBe(a[i].Upper95);
+        }
+    }
+
+    [Fact]
     public void Bands_are_nested_around_the_median()
     {
         var series = SyntheticSeries.Seasonal("s", 120, 1000, 0.003, 0.25, 0.1, 4);

@@ -18,6 +18,13 @@ public sealed record ToolPresentation(
     IReadOnlyList<string> NeedsOneOf,
     string? AskWhenMissing)
 {
+    // Money and Fractions hold canonical names (ParameterNames.Canonical: lower case, letters and digits only).
+    /// <summary>Canonical names of the result properties the capability declared as dollars (<see cref="AnswerAttribute.Money"/>).</summary>
+    public IReadOnlySet<string> Money { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Canonical names of the result properties declared as fractions shown as percentages.</summary>
+    public IReadOnlySet<string> Fractions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static ToolPresentation For(string function, MethodInfo? method)
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -32,6 +39,10 @@ public sealed record ToolPresentation(
             answer?.ItemFunction,
             followUps,
             needs?.Parameters ?? [],
-            needs?.Ask);
+            needs?.Ask)
+        {
+            Money = (answer?.Money ?? []).Select(ParameterNames.Canonical).ToHashSet(StringComparer.Ordinal),
+            Fractions = (answer?.Fractions ?? []).Select(ParameterNames.Canonical).ToHashSet(StringComparer.Ordinal),
+        };
     }
 }

@@ -52,7 +52,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
         var properties = new List<string>();
         if (root.ValueKind == JsonValueKind.Array)
         {
-            table = Table(root, source, leadIds, properties);
+            table = Table(root, source, leadIds, properties, tool.Presentation);
         }
         else
         {
@@ -69,7 +69,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
                 {
                     if (table is null)
                     {
-                        table = Table(value, source, leadIds, properties);
+                        table = Table(value, source, leadIds, properties, tool.Presentation);
                     }
                     else
                     {
@@ -79,7 +79,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
                     continue;
                 }
 
-                AddFacts(facts, [], property.Name, value, source);
+                AddFacts(facts, [], property.Name, value, source, tool.Presentation);
             }
 
             CollectEntity(root, leadIds, properties);
@@ -173,7 +173,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
         return true;
     }
 
-    private static AnswerTable? Table(JsonElement array, string source, List<long> leadIds, List<string> properties)
+    private static AnswerTable? Table(JsonElement array, string source, List<long> leadIds, List<string> properties, ToolPresentation units)
     {
         var rows = array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).ToList();
         if (rows.Count == 0)
@@ -190,7 +190,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
         var cells = new List<IReadOnlyList<string>>();
         foreach (var row in rows.Take(MaxRows))
         {
-            cells.Add(columns.Select(c => row.TryGetProperty(c, out var v) ? Format(c, v) : "").ToList());
+            cells.Add(columns.Select(c => row.TryGetProperty(c, out var v) ? Format(c, v, units) : "").ToList());
         }
 
         foreach (var row in rows)
@@ -253,7 +253,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
         }
     }
 
-    private static void AddFacts(List<AnswerFact> facts, List<string> path, string name, JsonElement value, string source)
+    private static void AddFacts(List<AnswerFact> facts, List<string> path, string name, JsonElement value, string source, ToolPresentation units)
     {
         var label = Humanize(string.Join(' ', path.Append(name)));
         switch (value.ValueKind)
@@ -263,13 +263,13 @@ public sealed class AnswerComposer(PromptCatalog prompts)
                 if (inner.Count == 2 && inner.All(p => p.Value.ValueKind == JsonValueKind.Number))
                 {
                     // An interval {low, high} reads best as one fact.
-                    facts.Add(new AnswerFact(label, $"{Format(inner[0].Name + name, inner[0].Value)} – {Format(inner[1].Name + name, inner[1].Value)}", source));
+                    facts.Add(new AnswerFact(label, $"{Format(inner[0].Name + name, inner[0].Value, units)} – {Format(inner[1].Name + name, inner[1].Value, units)}", source));
                     return;
                 }
 
                 foreach (var p in inner)
                 {
-                    AddFacts(facts, [.. path, name], p.Name, p.Value, source);
+                    AddFacts(facts, [.. path, name], p.Name, p.Value, source, units);
                 }
 
                 return;
@@ -284,13 +284,16 @@ public sealed class AnswerComposer(PromptCatalog prompts)
             case JsonValueKind.Null or JsonValueKind.Undefined:
                 return;
             default:
-                facts.Add(new AnswerFact(label, Format(name, value), source));
+                facts.Add(new AnswerFact(label, Format(name, value, units), source));
                 return;
         }
     }
 
-    /// <summary>Formats a value for people: money with a dollar sign, percentages with a %; the digits stay the tool's.</summary>
-    internal static string Format(string name, JsonElement value)
+    /// <summary>
+    /// Formats a value for people: money with a dollar sign, percentages with a %; the digits stay the tool's (a declared
+    /// fraction is scaled to a percentage). <paramref name="units"/> adds what the capability declared (money, fractions).
+    /// </summary>
+    internal static string Format(string name, JsonElement value, ToolPresentation? units = null)
     {
         switch (value.ValueKind)
         {
@@ -308,9 +311,15 @@ public sealed class AnswerComposer(PromptCatalog prompts)
                     return value.GetRawText();
                 }
 
-                if (IsMoneyName(key) && Math.Abs(n) >= 1000)
+                if (units?.Fractions.Contains(key) == true)
                 {
-                    return "$" + n.ToString("N0", CultureInfo.InvariantCulture);
+                    return (n * 100).ToString(Math.Abs(n) < 0.1 ? "0.##" : "0.#", CultureInfo.InvariantCulture) + "%";
+                }
+
+                // A declared amount is dollars at any size; a name that merely sounds like money ("low") only from $1,000.
+                if (units?.Money.Contains(key) == true || (IsMoneyName(key) && Math.Abs(n) >= 1000))
+                {
+                    return (n < 0 ? "-$" : "$") + Math.Abs(n).ToString(Math.Abs(n) >= 1000 ? "N0" : "0.##", CultureInfo.InvariantCulture);
                 }
 
                 // Small numbers keep a third decimal: a sale-to-list ratio of 1.004 must not read as "1".
@@ -318,7 +327,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
                     : n.ToString(Math.Abs(n) < 10 ? "0.###" : "0.##", CultureInfo.InvariantCulture);
                 return key.Contains("percent", StringComparison.Ordinal) || key.Contains("pct", StringComparison.Ordinal) ? text + "%" : text;
             case JsonValueKind.Object:
-                return string.Join(" – ", value.EnumerateObject().Select(p => Format(p.Name + name, p.Value)));
+                return string.Join(" – ", value.EnumerateObject().Select(p => Format(p.Name + name, p.Value, units)));
             default:
                 return Clip(value.ToString());
         }

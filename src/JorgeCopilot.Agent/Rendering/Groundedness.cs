@@ -6,7 +6,8 @@ namespace JorgeCopilot.Agent.Rendering;
 
 /// <summary>
 /// "Never state a number no tool returned": every number in an answer must match a number in the tool results or
-/// the call's arguments, up to the rounding the answer shows ("$540,000" matches 540012.4; "72.3%" matches 72.31).
+/// the call's arguments, up to the rounding the answer shows ("$540,000" matches 540012.4; "72.3%" matches 72.31, and
+/// 0.7231 too: a percentage may show a fraction the tool returned).
 /// </summary>
 public static partial class Groundedness
 {
@@ -16,7 +17,8 @@ public static partial class Groundedness
         ArgumentNullException.ThrowIfNull(sourceTexts);
         var allowed = sourceTexts.SelectMany(NumbersIn).Select(n => n.Value).ToList();
         return NumbersIn(answer)
-            .Where(n => !allowed.Any(a => Math.Abs(a - n.Value) <= n.Tolerance || Math.Abs(Math.Round(a) - n.Value) <= n.Tolerance))
+            .Where(n => !allowed.Any(a => Math.Abs(a - n.Value) <= n.Tolerance || Math.Abs(Math.Round(a) - n.Value) <= n.Tolerance
+                || (IsPercent(answer, n.End) && Math.Abs((a * 100) - n.Value) <= n.Tolerance)))
             .Select(n => n.Text)
             .ToList();
     }
@@ -24,7 +26,9 @@ public static partial class Groundedness
     public static bool IsGrounded(string answer, IEnumerable<string> sourceTexts) => UngroundedNumbers(answer, sourceTexts).Count == 0;
 
     /// <summary>Numbers in text or JSON (JSON numbers and numbers inside JSON strings alike), as absolute values.</summary>
-    internal static IEnumerable<(string Text, double Value, double Tolerance)> NumbersIn(string text)
+    private static bool IsPercent(string answer, int end) => end < answer.Length && answer[end] == '%';
+
+    internal static IEnumerable<(string Text, double Value, double Tolerance, int End)> NumbersIn(string text)
     {
         foreach (Match m in Number().Matches(text))
         {
@@ -41,11 +45,11 @@ public static partial class Groundedness
             var exponent = m.Groups["e"].Success ? m.Groups["e"].Value : null;
             if (exponent is null)
             {
-                yield return (m.Value, Math.Abs(value), tolerance);
+                yield return (m.Value, Math.Abs(value), tolerance, m.Index + m.Length);
             }
             else
             {
-                yield return (m.Value, Math.Abs(value), Math.Abs(value) * 1e-9);
+                yield return (m.Value, Math.Abs(value), Math.Abs(value) * 1e-9, m.Index + m.Length);
             }
         }
     }

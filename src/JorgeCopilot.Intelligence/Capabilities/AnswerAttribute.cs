@@ -24,4 +24,13 @@ public sealed class AnswerAttribute(string kind) : Attribute
     /// ranking means that lead's score, not the ranking again).
     /// </summary>
     public string? ItemFunction { get; init; }
+
+    /// <summary>
+    /// Result properties (facts or table columns, any casing) that hold dollars although their names do not say so,
+    /// e.g. <c>ExpectedTotal</c>: shown with a dollar sign like the names that do (price, value, amount, low, high).
+    /// </summary>
+    public string[] Money { get; init; } = [];
+
+    /// <summary>Result properties holding a fraction of one (0.877) that people read as a percentage (87.7%).</summary>
+    public string[] Fractions { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using JorgeCopilot.Core.Deals;
+using JorgeCopilot.Core.Leads;
 using JorgeCopilot.Intelligence.Market;
 using JorgeCopilot.Intelligence.Statistics;
 
@@ -33,6 +34,15 @@ public static class BusinessAnalytics
             ForecastProvenance.Deals);
     }
 
+    /// <summary>
+    /// A lead's stage for leakage: converted or lost as the CRM says, else as its latest recorded outcome says, else its
+    /// stage (still open).
+    /// </summary>
+    public static string LeadFate(string stage, bool? latestOutcome) =>
+        stage is LeadStages.Converted or LeadStages.Lost ? stage
+        : latestOutcome is { } converted ? (converted ? LeadStages.Converted : LeadStages.Lost)
+        : stage;
+
     /// <summary>Where deals fall through (by stage) and where leads drop out (by lead stage and channel, when leads are given).</summary>
     public static RevenueLeakage Leakage(IReadOnlyList<DealRecord> deals, IReadOnlyList<(string Channel, string Stage)> leads, double effectiveRate)
     {
@@ -50,7 +60,7 @@ public static class BusinessAnalytics
         foreach (var channel in leads.GroupBy(l => string.IsNullOrWhiteSpace(l.Channel) ? "unknown" : l.Channel))
         {
             var total = channel.Count();
-            var lost = channel.Count(l => l.Stage == "lost");
+            var lost = channel.Count(l => l.Stage == LeadStages.Lost);
             points.Add(new LeakagePoint("lead: contacted → converted", channel.Key, total, lost, Share(lost, total), 0));
         }
 

@@ -36,10 +36,12 @@ public sealed record RevenueForecast(
     string Provenance,
     ForecastChart Chart);
 
+/// <param name="Probability">Share of simulated paths reaching <paramref name="Amount"/> by <paramref name="By"/> (first: the headline).</param>
+/// <param name="By">The goal date asked for, or the end of the data's current quarter (yyyy-MM-dd).</param>
 public sealed record GoalOdds(
+    double Probability,
     double Amount,
     string By,
-    double Probability,
     double ExpectedTotal,
     double Low80,
     double High80,

@@ -15,7 +15,8 @@ public sealed class ForecastingPlugin(ForecastingService forecasting, RoiService
 {
     [KernelFunction("forecast_revenue")]
     [Description("Forecasts Jorge's commission income month by month with 80% and 95% ranges: open deals weighted by their chance to close plus a baseline from his closing history and his market's forecast sales.")]
-    [Answer("revenue-forecast", Title = "Commission forecast", HeadlineFigures = 2, TableTitle = "By month")]
+    [Answer("revenue-forecast", Title = "Commission forecast", HeadlineFigures = 2, TableTitle = "By month",
+        Money = ["TotalMedian", "Median", "Pipeline", "Baseline"], Fractions = ["CloseProbabilityOpen", "CloseProbabilityUnderContract", "MarketShare"])]
     [FollowUp("Goal odds", "will i make 60k this quarter")]
     [FollowUp("Pipeline speed", "how fast do my deals close")]
     public async Task<object> ForecastRevenueAsync(
@@ -25,7 +26,7 @@ public sealed class ForecastingPlugin(ForecastingService forecasting, RoiService
 
     [KernelFunction("goal_probability")]
     [Description("Chance that Jorge's commission income reaches a goal amount by a date, by simulating his pipeline and baseline.")]
-    [Answer("goal-odds", Title = "Chance to reach your goal", HeadlineFigures = 1)]
+    [Answer("goal-odds", Title = "Chance to reach your goal", HeadlineFigures = 1, Money = ["ExpectedTotal", "FromPipeline"], Fractions = ["Probability"])]
     [FollowUp("Revenue forecast", "forecast my commission")]
     public async Task<object> GoalProbabilityAsync(
         [Description("Goal amount of commission income in dollars")] double amount,
@@ -64,32 +65,32 @@ public sealed class ForecastingPlugin(ForecastingService forecasting, RoiService
 
     [KernelFunction("revenue_leakage")]
     [Description("Where Jorge loses deals and leads: losses by deal stage with the commission lost, and lead losses by channel.")]
-    [Answer("revenue-leakage", Title = "Where deals are lost", TableTitle = "Losses")]
+    [Answer("revenue-leakage", Title = "Where deals are lost", TableTitle = "Losses", Money = ["CommissionLost"], Fractions = ["LostShare"])]
     public async Task<object> RevenueLeakageAsync(CancellationToken cancellationToken = default) =>
         Relay(await forecasting.LeakageAsync(cancellationToken));
 
     [KernelFunction("benchmark")]
     [Description("Compares Jorge's closings, market share and deal speed with his metro's market figures and flags unusual months.")]
-    [Answer("benchmark", Title = "You against your market", TableTitle = "Figures")]
+    [Answer("benchmark", Title = "You against your market", TableTitle = "Figures", Fractions = ["MarketShare", "ConversionRate"])]
     public async Task<object> BenchmarkAsync(CancellationToken cancellationToken = default) =>
         Relay(await forecasting.BenchmarkAsync(cancellationToken));
 
     [KernelFunction("roi_by_source")]
     [Description("Return by lead source: leads, conversions, closed deals, commission, revenue per lead, and revenue per dollar and per hour over the months the imported cost table covers (empty when no costs are imported).")]
-    [Answer("roi-by-source", Title = "Return by lead source", TableTitle = "Sources")]
+    [Answer("roi-by-source", Title = "Return by lead source", TableTitle = "Sources", Money = ["Revenue", "RevenuePerLead", "WindowRevenue", "RevenuePerHour"])]
     [FollowUp("Where do my hours go?", "where does my time go")]
     public async Task<object> RoiBySourceAsync(CancellationToken cancellationToken = default) => await roi.BySourceAsync(cancellationToken);
 
     [KernelFunction("roi_by_activity")]
     [Description("Return by activity (showings, open houses, calls, messages...): hours, cost, attributed revenue, revenue per hour and per dollar, best first; from the imported activity log, or derived from the message history.")]
-    [Answer("roi-by-activity", Title = "Return by activity", TableTitle = "Activities")]
+    [Answer("roi-by-activity", Title = "Return by activity", TableTitle = "Activities", Money = ["Revenue", "RevenuePerHour"])]
     [FollowUp("Return by lead source", "which lead source pays best")]
     public async Task<object> RoiByActivityAsync(CancellationToken cancellationToken = default) =>
         RoiService.ByReturn(await roi.ByActivityAsync(cancellationToken));
 
     [KernelFunction("time_allocation")]
     [Description("Where Jorge's hours go against what they return: share of hours and share of attributed revenue per activity, and the activity most over-invested in.")]
-    [Answer("time-allocation", Title = "Where your hours go", TableTitle = "Activities")]
+    [Answer("time-allocation", Title = "Where your hours go", TableTitle = "Activities", Money = ["Revenue", "RevenuePerHour"])]
     [FollowUp("Return by activity", "which activities pay best per hour")]
     public async Task<object> TimeAllocationAsync(CancellationToken cancellationToken = default) =>
         RoiService.Allocation(await roi.ByActivityAsync(cancellationToken));

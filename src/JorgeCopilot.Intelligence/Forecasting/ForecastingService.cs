@@ -86,7 +86,7 @@ public sealed class ForecastingService(
             cumulative.Select(c => Round(RevenueSimulation.Quantile(c, 0.9))).ToArray(),
             cumulative.Select(c => Round(RevenueSimulation.Quantile(c, 0.025))).ToArray(),
             cumulative.Select(c => Round(RevenueSimulation.Quantile(c, 0.975))).ToArray(), "USD cumulative commission");
-        return new(new GoalOdds(amount, $"{by:yyyy-MM}", Math.Round(totals.Count(t => t >= amount) / (double)totals.Length, 3),
+        return new(new GoalOdds(Math.Round(totals.Count(t => t >= amount) / (double)totals.Length, 3), amount, $"{goalDate:yyyy-MM-dd}",
             Round(totals.Average()), Round(RevenueSimulation.Quantile(totals, 0.1)), Round(RevenueSimulation.Quantile(totals, 0.9)),
             Round(sim.PipelineExpected.Sum()), months, ForecastProvenance.Both(series!.Key), chart));
     }
@@ -129,8 +129,16 @@ public sealed class ForecastingService(
         }
 
         await using var db = await stores.CreateDbContextAsync(cancellationToken);
-        var leads = (await db.Leads.AsNoTracking().Select(l => new { l.Channel, l.Stage }).ToListAsync(cancellationToken))
-            .Select(l => (l.Channel ?? "unknown", l.Stage)).ToList();
+        // A recorded outcome settles a lead even when its CRM stage was never moved (the bundled campaign's leads all
+        // stay "new" with real outcomes); the latest outcome counts.
+        var leads = (await db.Leads.AsNoTracking().Select(l => new
+            {
+                l.Channel,
+                l.Stage,
+                Latest = db.LeadOutcomes.Where(o => o.LeadId == l.Id).OrderByDescending(o => o.OccurredAt).ThenByDescending(o => o.Id)
+                    .Select(o => (bool?)o.Converted).FirstOrDefault(),
+            }).ToListAsync(cancellationToken))
+            .Select(l => (l.Channel ?? "unknown", BusinessAnalytics.LeadFate(l.Stage, l.Latest))).ToList();
         return new(BusinessAnalytics.Leakage(deals, leads, Options.EffectiveRate));
     }
 

@@ -69,6 +69,34 @@ public sealed class RenderingTests
         Groundedness.UngroundedNumbers("Value $540,012 and 25 days", sources).ShouldBe(["25"]);
     }
 
+    [Fact]
+    public void A_percentage_is_grounded_by_the_fraction_the_tool_returned_but_a_bare_number_is_not()
+    {
+        var sources = new[] { """{"probability":0.877,"marketShare":0.0012}""" };
+        Groundedness.IsGrounded("87.7% likely, 0.12% of the market", sources).ShouldBeTrue();
+        Groundedness.UngroundedNumbers("87.7 deals", sources).ShouldBe(["87.7"]);
+        Groundedness.UngroundedNumbers("88.7%", sources).ShouldBe(["88.7"]);
+    }
+
+    [Theory]
+    [InlineData("probability", "0.877", "87.7%", "0.877")]
+    [InlineData("marketShare", "0.0012", "0.12%", "0.001")]
+    [InlineData("expectedTotal", "138076.4", "$138,076", "138,076")]
+    [InlineData("revenuePerLead", "20.914", "$20.91", "20.91")]
+    [InlineData("commissionLost", "-1500", "-$1,500", "-1,500")]
+    [InlineData("days", "950", "950", "950")]
+    public void Values_the_capability_declared_as_money_or_fractions_read_as_dollars_and_percentages(string name, string json, string declared, string undeclared)
+    {
+        var units = new JorgeCopilot.Agent.Planning.ToolPresentation("goal-odds", null, 0, null, null, [], [], null)
+        {
+            Money = new HashSet<string>(["expectedtotal", "revenueperlead", "commissionlost"]),
+            Fractions = new HashSet<string>(["probability", "marketshare"]),
+        };
+        using var value = System.Text.Json.JsonDocument.Parse(json);
+        AnswerComposer.Format(name, value.RootElement, units).ShouldBe(declared);
+        AnswerComposer.Format(name, value.RootElement).ShouldBe(undeclared);
+    }
+
     [Theory]
     [InlineData("saleToListRatio", "1.004", "1.004")]
     [InlineData("shareSoldAboveList", "0.4567", "0.457")]

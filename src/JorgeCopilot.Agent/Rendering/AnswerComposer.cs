@@ -316,7 +316,8 @@ public sealed class AnswerComposer(PromptCatalog prompts)
                     return (n * 100).ToString(Math.Abs(n) < 0.1 ? "0.##" : "0.#", CultureInfo.InvariantCulture) + "%";
                 }
 
-                // A declared amount is dollars at any size; a name that merely sounds like money ("low") only from $1,000.
+                // A declared amount is dollars at any size; a name that merely sounds like money ("value") only from $1,000. The ends
+                // of a range ("low80") are declared by the capability: a range of home sales is not dollars.
                 if (units?.Money.Contains(key) == true || (IsMoneyName(key) && Math.Abs(n) >= 1000))
                 {
                     return (n < 0 ? "-$" : "$") + Math.Abs(n).ToString(Math.Abs(n) >= 1000 ? "N0" : "0.##", CultureInfo.InvariantCulture);
@@ -341,7 +342,7 @@ public sealed class AnswerComposer(PromptCatalog prompts)
 
     private static bool IsMoneyName(string key) =>
         key.Contains("price", StringComparison.Ordinal) || key.Contains("value", StringComparison.Ordinal) || key.Contains("amount", StringComparison.Ordinal)
-        || key.Contains("estimate", StringComparison.Ordinal) || key.Contains("low", StringComparison.Ordinal) || key.Contains("high", StringComparison.Ordinal)
+        || key.Contains("estimate", StringComparison.Ordinal)
         || key.Contains("zhvi", StringComparison.Ordinal) || key.Contains("dollar", StringComparison.Ordinal) || key.Contains("cost", StringComparison.Ordinal);
 
     internal static string Humanize(string name)

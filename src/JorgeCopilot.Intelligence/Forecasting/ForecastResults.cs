@@ -20,6 +20,9 @@ public sealed record ForecastOutcome<T>(T? Value, ForecastFailure? Failure = nul
 
 public sealed record MonthAmount(string Month, double Median, double Low80, double High80, double Pipeline, double Baseline);
 
+/// <summary>A forecast month of a market series (sales counts): median and 80% range.</summary>
+public sealed record MonthRange(string Month, double Median, double Low80, double High80);
+
 public sealed record RevenueForecast(
     string AsOf,
     IReadOnlyList<MonthAmount> Months,
@@ -54,7 +57,7 @@ public sealed record MarketForecast(
     string Region,
     string Metric,
     string LastKnownMonth,
-    IReadOnlyList<MonthAmount> Months,
+    IReadOnlyList<MonthRange> Months,
     IReadOnlyDictionary<string, double> Weights,
     string Provenance,
     ForecastChart Chart);

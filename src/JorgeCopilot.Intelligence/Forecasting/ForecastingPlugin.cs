@@ -16,7 +16,7 @@ public sealed class ForecastingPlugin(ForecastingService forecasting, RoiService
     [KernelFunction("forecast_revenue")]
     [Description("Forecasts Jorge's commission income month by month with 80% and 95% ranges: open deals weighted by their chance to close plus a baseline from his closing history and his market's forecast sales.")]
     [Answer("revenue-forecast", Title = "Commission forecast", HeadlineFigures = 2, TableTitle = "By month",
-        Money = ["TotalMedian", "Median", "Pipeline", "Baseline"], Fractions = ["CloseProbabilityOpen", "CloseProbabilityUnderContract", "MarketShare"])]
+        Money = ["TotalMedian", "TotalLow80", "TotalHigh80", "TotalLow95", "TotalHigh95", "Median", "Low80", "High80", "Pipeline", "Baseline"], Fractions = ["CloseProbabilityOpen", "CloseProbabilityUnderContract", "MarketShare"])]
     [FollowUp("Goal odds", "will i make 60k this quarter")]
     [FollowUp("Pipeline speed", "how fast do my deals close")]
     public async Task<object> ForecastRevenueAsync(
@@ -26,7 +26,7 @@ public sealed class ForecastingPlugin(ForecastingService forecasting, RoiService
 
     [KernelFunction("goal_probability")]
     [Description("Chance that Jorge's commission income reaches a goal amount by a date, by simulating his pipeline and baseline.")]
-    [Answer("goal-odds", Title = "Chance to reach your goal", HeadlineFigures = 1, Money = ["ExpectedTotal", "FromPipeline"], Fractions = ["Probability"])]
+    [Answer("goal-odds", Title = "Chance to reach your goal", HeadlineFigures = 1, Money = ["ExpectedTotal", "Low80", "High80", "FromPipeline"], Fractions = ["Probability"])]
     [FollowUp("Revenue forecast", "forecast my commission")]
     public async Task<object> GoalProbabilityAsync(
         [Description("Goal amount of commission income in dollars")] double amount,

@@ -108,7 +108,7 @@ public sealed class ForecastingService(
         var f = await Task.Run(() => engine.Forecast([series], series.Values.Length)[0], cancellationToken);
         var labels = f.Months.Select(m => m.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToArray();
         return new(new MarketForecast(series.Key, SalesCount, $"{series.MonthAt(series.Values.Length - 1):yyyy-MM}",
-            labels.Select((l, m) => new MonthAmount(l, Round(f.Median[m]), Round(f.Lower80[m]), Round(f.Upper80[m]), 0, 0)).ToList(),
+            labels.Select((l, m) => new MonthRange(l, Round(f.Median[m]), Round(f.Lower80[m]), Round(f.Upper80[m]))).ToList(),
             f.Weights.ToDictionary(w => w.Key, w => Math.Round(w.Value, 3)), ForecastProvenance.Market(series.Key),
             new ForecastChart(labels, f.Median.Select(Round).ToArray(), f.Lower80.Select(Round).ToArray(), f.Upper80.Select(Round).ToArray(),
                 f.Lower95.Select(Round).ToArray(), f.Upper95.Select(Round).ToArray(), "sales per month")));

@@ -16,7 +16,7 @@ public sealed class PricingPlugin(PricingService pricing, CompetitiveIntelligenc
 
     [KernelFunction("estimate_value")]
     [Description("Estimates what a home is worth with 80% and 95% ranges, the top reasons and how many comparable sales support it; a home described only by its facts (beds, baths, sqft, year) is valued across the whole market.")]
-    [Answer("price-range", Title = "Price range", HeadlineFigures = 3)]
+    [Answer("price-range", Title = "Price range", HeadlineFigures = 3, Money = ["Low80", "High80", "Low95", "High95"])]
     [NeedsOneOf("address", "zip", "sqft")]
     [FollowUp("List price?", "what should i list it at")]
     public async Task<object> EstimateValueAsync(
@@ -52,7 +52,7 @@ public sealed class PricingPlugin(PricingService pricing, CompetitiveIntelligenc
 
     [KernelFunction("recommend_list_price")]
     [Description("Recommends a list price and range for a home from the model and 5–10 comparable recent sales, with sale-to-list context and a days-to-sell estimate.")]
-    [Answer("price-range", Title = "Price range", HeadlineFigures = 3, TableTitle = "Comparable sales")]
+    [Answer("price-range", Title = "Price range", HeadlineFigures = 3, TableTitle = "Comparable sales", Money = ["RangeLow", "RangeHigh"])]
     [FollowUp("Market trends", "housing market trends")]
     [FollowUp("Undervalued homes", "find undervalued homes")]
     public async Task<object> RecommendListPriceAsync(

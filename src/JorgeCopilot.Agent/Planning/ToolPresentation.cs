@@ -18,8 +18,10 @@ public sealed record ToolPresentation(
     IReadOnlyList<string> NeedsOneOf,
     string? AskWhenMissing)
 {
-    // Money and Fractions hold canonical names (ParameterNames.Canonical: lower case, letters and digits only).
-    /// <summary>Canonical names of the result properties the capability declared as dollars (<see cref="AnswerAttribute.Money"/>).</summary>
+    /// <summary>
+    /// Names (as <see cref="ParameterNames.Canonical"/> writes them) of the result properties the capability declared as
+    /// dollars (<see cref="AnswerAttribute.Money"/>).
+    /// </summary>
     public IReadOnlySet<string> Money { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Canonical names of the result properties declared as fractions shown as percentages.</summary>
